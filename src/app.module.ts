@@ -1,0 +1,59 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuthGuard } from './auth/auth.guard';
+import { CasesModule } from './cases/cases.module';
+import { AppConfig, runsApi, runsWorker } from './infra/config/app-config';
+import { AppConfigModule } from './infra/config/config.module';
+import { ClockModule } from './infra/clock/clock';
+import { DatabaseModule } from './infra/database/database.module';
+import { HealthModule } from './infra/health/health.module';
+import { ProblemDetailsFilter } from './infra/http/problem-details.filter';
+import { LoggingModule } from './infra/logging/logging.module';
+import { MetricsModule } from './infra/metrics/metrics.module';
+import { QueueModule } from './infra/queue/queue.module';
+import { IntakeModule } from './intake/intake.module';
+import {
+  NotificationsModule,
+  NotificationsWorkerModule,
+} from './notifications/notifications.module';
+import { SeedModule } from './seed/seed.module';
+
+/**
+ * The whole service, shaped by its role: `api` serves HTTP, `worker` runs the queue
+ * processors, `both` (the default on one machine) does both in one process.
+ */
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    const infrastructure = [
+      AppConfigModule.forRoot(config),
+      ClockModule,
+      LoggingModule,
+      DatabaseModule,
+      QueueModule,
+      MetricsModule,
+      ...(runsWorker(config) ? [NotificationsWorkerModule] : []),
+    ];
+    if (!runsApi(config)) {
+      return { module: AppModule, imports: [...infrastructure, NotificationsModule] };
+    }
+    return {
+      module: AppModule,
+      imports: [
+        ...infrastructure,
+        HealthModule,
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'intake', ttl: 60_000, limit: config.INTAKE_RATE_LIMIT_PER_MINUTE }],
+        }),
+        CasesModule,
+        IntakeModule,
+        SeedModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { AppConfig } from '../infra/config/app-config';
+import { APP_CONFIG } from '../infra/config/config.module';
+import { MetricsService } from '../infra/metrics/metrics.service';
+import { CaseEntity } from './case.entity';
+import { formatCaseReference } from './case-reference';
+import { CaseNotFoundError } from './cases.errors';
+import { CasesRepository, NewCase } from './cases.repository';
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cases: CasesRepository,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  /** Stores a new case inside the caller's transaction and gives it its reference. */
+  async open(manager: EntityManager, fields: NewCase, receivedAt: Date): Promise<CaseEntity> {
+    const sequence = await this.cases.nextReferenceNumber(manager);
+    const reference = formatCaseReference(sequence, receivedAt, this.config.AREA_TIMEZONE);
+    const created = await this.cases.insert(manager, reference, fields);
+    this.metrics.casesCreated.inc({ channel: fields.channel });
+    return created;
+  }
+
+  async getByReference(reference: string): Promise<CaseEntity> {
+    const found = await this.cases.findByReference(reference);
+    if (!found) throw new CaseNotFoundError(reference);
+    return found;
+  }
+
+  findById(id: string): Promise<CaseEntity | null> {
+    return this.cases.findById(id);
+  }
+}

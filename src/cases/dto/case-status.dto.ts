@@ -1,0 +1,40 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CASE_CHANNELS, CASE_KINDS, CASE_STATUSES } from '../case.model';
+import type { CaseChannel, CaseKind, CaseStatus } from '../case.model';
+import { CaseEntity } from '../case.entity';
+
+/** What anyone holding a reference may know of a case: no personal data, no free text. */
+export class CaseStatusDto {
+  @ApiProperty({ example: 'SP-2026-000123' })
+  reference: string;
+
+  @ApiProperty({ enum: CASE_KINDS })
+  kind: CaseKind;
+
+  @ApiProperty({ nullable: true, type: String, example: 'staff-treatment' })
+  category: string | null;
+
+  @ApiProperty({ enum: CASE_CHANNELS })
+  channel: CaseChannel;
+
+  @ApiProperty({ enum: CASE_STATUSES })
+  status: CaseStatus;
+
+  @ApiProperty()
+  receivedAt: string;
+
+  @ApiProperty()
+  updatedAt: string;
+
+  static from(entity: CaseEntity): CaseStatusDto {
+    return Object.assign(new CaseStatusDto(), {
+      reference: entity.reference,
+      kind: entity.kind,
+      category: entity.category,
+      channel: entity.channel,
+      status: entity.status,
+      receivedAt: entity.createdAt.toISOString(),
+      updatedAt: entity.updatedAt.toISOString(),
+    });
+  }
+}

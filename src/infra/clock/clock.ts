@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+
+/** The time source. Injected so that tests can freeze it; nothing else calls `new Date()` for "now". */
+export interface Clock {
+  now(): Date;
+}
+
+export const CLOCK = Symbol('CLOCK');
+
+export const systemClock: Clock = { now: () => new Date() };
+
+@Global()
+@Module({ providers: [{ provide: CLOCK, useValue: systemClock }], exports: [CLOCK] })
+export class ClockModule {}

@@ -1,0 +1,61 @@
+import { ConfigurationError, loadConfig, runsApi, runsWorker, smsEnabled } from './app-config';
+
+describe(loadConfig.name, () => {
+  it('gives a developer machine working defaults', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/synpunkt');
+    expect(config.AREA_TIMEZONE).toBe('Europe/Stockholm');
+    expect(config.SYNPUNKT_ROLE).toBe('both');
+    expect(runsApi(config) && runsWorker(config)).toBe(true);
+    expect(smsEnabled(config)).toBe(false);
+  });
+
+  it('turns numeric and boolean strings into values', () => {
+    const config = loadConfig({ PORT: '8080', RUN_MIGRATIONS: 'false' });
+    expect(config.PORT).toBe(8080);
+    expect(config.RUN_MIGRATIONS).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ SYNPUNKT_ROLE: 'cron' }, 'SYNPUNKT_ROLE'],
+    [{ PUBLIC_BASE_URL: 'not a url' }, 'PUBLIC_BASE_URL'],
+    [
+      { TWILIO_ACCOUNT_SID: 'AC123', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+46700000000' },
+      'TWILIO_ACCOUNT_SID',
+    ],
+  ])('refuses %j with one line naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigurationError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Configuration error: ${variable} `));
+  });
+
+  it('requires the service addresses in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      'Configuration error: DATABASE_URL is required when NODE_ENV=production',
+    );
+  });
+
+  it('takes Twilio credentials all together or not at all', () => {
+    expect(() => loadConfig({ TWILIO_AUTH_TOKEN: 'secret' })).toThrow(
+      /TWILIO_ACCOUNT_SID is required/,
+    );
+    const config = loadConfig({
+      TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'secret',
+      TWILIO_FROM: '+46700000000',
+    });
+    expect(smsEnabled(config)).toBe(true);
+  });
+
+  it('keeps the rest of the environment out of the config', () => {
+    const config = loadConfig({ HOME: '/root', PATH: '/bin' }) as unknown as Record<
+      string,
+      unknown
+    >;
+    expect(config.HOME).toBeUndefined();
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+});

@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** The one data source definition, shared by the app, the migration CLI and the tests. */
+export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.DATABASE_URL,
+    entities: ENTITIES,
+    // Migrations are compiled with the app (dist/migrations) or run by ts-node from source.
+    migrations: [join(ROOT, 'migrations', '*.{ts,js}')],
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: { max: 20, application_name: 'synpunkt' },
+  };
+}

@@ -1,0 +1,51 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import type { AppConfig } from '../config/app-config';
+import { bodyParsers } from './body-parsers';
+import { createValidationPipe } from './validation';
+
+/** HTTP concerns every route shares: security headers, body limits, validation, OpenAPI. */
+export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          imgSrc: ["'self'", 'data:'],
+          // The Swagger UI page needs inline styles; pages of our own use none.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          upgradeInsecureRequests: config.PUBLIC_BASE_URL.startsWith('https:') ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.PUBLIC_BASE_URL.startsWith('https:'),
+    }),
+  );
+  app.use(...bodyParsers(config.JSON_BODY_LIMIT_BYTES));
+  app.useGlobalPipes(createValidationPipe());
+  setUpOpenApi(app);
+  app.enableShutdownHooks();
+}
+
+function setUpOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Synpunkt API')
+      .setDescription(
+        'Traveller feedback intake and the shared case system of a regional transport authority and its operators.',
+      )
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
+}

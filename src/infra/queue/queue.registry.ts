@@ -1,0 +1,25 @@
+/**
+ * Every queue, job and payload, in one place. Payloads carry ids only: a job reads the
+ * current state from PostgreSQL when it runs.
+ */
+export enum QueueName {
+  Notifications = 'notifications',
+}
+
+export enum JobName {
+  CaseAcknowledgement = 'case-acknowledgement',
+}
+
+export interface JobPayloads {
+  [JobName.CaseAcknowledgement]: { outboxId: string; caseId: string };
+}
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.CaseAcknowledgement]: QueueName.Notifications,
+};
+
+export const ALL_QUEUES = Object.values(QueueName);
+
+export function isJobName(value: string): value is JobName {
+  return (Object.values(JobName) as string[]).includes(value);
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { Public } from '../auth/public.decorator';
+import { CaseStatusDto } from '../cases/dto/case-status.dto';
+import { CreateCaseDto } from './dto/create-case.dto';
+import { IntakeService } from './intake.service';
+
+@ApiTags('intake')
+@Controller('api/v1/cases')
+export class IntakeController {
+  constructor(private readonly intake: IntakeService) {}
+
+  /** A traveller's report as JSON: stored, acknowledged through the queue, answered with its reference. */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: CaseStatusDto })
+  @ApiBadRequestResponse({ description: 'Problem details naming each invalid field' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many reports from this address; see Retry-After',
+  })
+  async create(@Body() body: CreateCaseDto): Promise<CaseStatusDto> {
+    return CaseStatusDto.from(await this.intake.submit({ ...body, channel: 'api' }));
+  }
+}

@@ -1,0 +1,101 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CaseEntity } from '../cases/case.entity';
+import { CaseChannel, CaseKind, Language, ReplyChannel } from '../cases/case.model';
+import { CasesService } from '../cases/cases.service';
+import { CLOCK } from '../infra/clock/clock';
+import type { Clock } from '../infra/clock/clock';
+import { FieldError } from '../infra/errors/app-error';
+import { JobName } from '../infra/queue/queue.registry';
+import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
+import { OutboxService } from '../notifications/outbox.service';
+import { IntakeRejectedError } from './intake.errors';
+import { toE164 } from './phone-number';
+
+/** A report as every channel hands it over, already translated from the channel's own form. */
+export interface IntakeReport {
+  channel: CaseChannel;
+  kind: CaseKind;
+  category?: string;
+  description: string;
+  line?: string;
+  stop?: string;
+  vehicleNumber?: string;
+  occurredAt?: string;
+  language?: Language;
+  contact?: { name?: string; email?: string; phone?: string };
+  replyChannel?: ReplyChannel;
+}
+
+// A phone's clock may run a little ahead; more than this is a mistake worth telling.
+const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
+
+/**
+ * The one path every channel's report takes: check, store with its acknowledgement job
+ * in one transaction, then let the dispatcher move the job on. A report is committed to
+ * PostgreSQL before anything else happens to it.
+ */
+@Injectable()
+export class IntakeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly cases: CasesService,
+    private readonly outbox: OutboxService,
+    private readonly dispatcher: OutboxDispatcher,
+  ) {}
+
+  async submit(report: IntakeReport): Promise<CaseEntity> {
+    const receivedAt = this.clock.now();
+    const errors: FieldError[] = [];
+
+    let occurredAt: Date | null = null;
+    if (report.occurredAt) {
+      occurredAt = new Date(report.occurredAt);
+      if (Number.isNaN(occurredAt.getTime()))
+        errors.push({ field: 'occurredAt', reason: 'is not a date-time' });
+      else if (occurredAt.getTime() > receivedAt.getTime() + FUTURE_TOLERANCE_MS)
+        errors.push({ field: 'occurredAt', reason: 'is in the future' });
+    }
+
+    let phone: string | null = null;
+    if (report.contact?.phone) {
+      phone = toE164(report.contact.phone);
+      if (!phone) errors.push({ field: 'contact.phone', reason: 'is not a phone number' });
+    }
+    const email = report.contact?.email || null;
+    const replyChannel = report.replyChannel ?? (email ? 'email' : phone ? 'sms' : 'none');
+    if (replyChannel === 'email' && !email)
+      errors.push({ field: 'contact.email', reason: 'is needed for a reply by e-mail' });
+    if (replyChannel === 'sms' && !phone && !report.contact?.phone)
+      errors.push({ field: 'contact.phone', reason: 'is needed for a reply by SMS' });
+    if (errors.length > 0) throw new IntakeRejectedError(errors);
+
+    const created = await this.dataSource.transaction(async (manager) => {
+      const opened = await this.cases.open(
+        manager,
+        {
+          kind: report.kind,
+          category: report.category ?? null,
+          description: report.description,
+          lineText: report.line || null,
+          stopText: report.stop || null,
+          vehicleNumber: report.vehicleNumber || null,
+          occurredAt,
+          channel: report.channel,
+          language: report.language ?? 'sv',
+          contactName: report.contact?.name || null,
+          contactEmail: email,
+          contactPhone: phone,
+          replyChannel,
+        },
+        receivedAt,
+      );
+      await this.outbox.add(manager, JobName.CaseAcknowledgement, { caseId: opened.id });
+      return opened;
+    });
+    this.dispatcher.kick();
+    return created;
+  }
+}

@@ -1,0 +1,38 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import type { AppConfig } from '../infra/config/app-config';
+import { APP_CONFIG } from '../infra/config/config.module';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  messageId: string;
+  inReplyTo?: string;
+}
+
+/** E-mail through the SMTP server that SMTP_URL names. */
+@Injectable()
+export class MailerService implements OnModuleDestroy {
+  private readonly transport: Transporter;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.transport = createTransport(config.SMTP_URL, { from: config.MAIL_FROM });
+  }
+
+  async send(email: OutgoingEmail): Promise<string> {
+    const info = (await this.transport.sendMail({
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      messageId: email.messageId,
+      inReplyTo: email.inReplyTo,
+      references: email.inReplyTo,
+    })) as { messageId: string };
+    return info.messageId;
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}

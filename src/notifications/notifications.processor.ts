@@ -1,0 +1,63 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { MetricsService } from '../infra/metrics/metrics.service';
+import { isJobName, JobName, JobPayloads, QueueName } from '../infra/queue/queue.registry';
+import { AcknowledgementService } from './acknowledgement.service';
+import { OutboxService } from './outbox.service';
+
+type NotificationJob = Job<JobPayloads[JobName.CaseAcknowledgement], void, string>;
+
+/** The notifications queue's one worker: a thin switch over job names. */
+@Processor(QueueName.Notifications, { concurrency: 10 })
+export class NotificationsProcessor extends WorkerHost {
+  private readonly logger = new Logger(NotificationsProcessor.name);
+
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly acknowledgements: AcknowledgementService,
+    private readonly metrics: MetricsService,
+  ) {
+    super();
+  }
+
+  async process(job: NotificationJob): Promise<void> {
+    if (!isJobName(job.name)) throw new Error(`no handler for job ${job.name}`);
+    const { outboxId } = job.data;
+    // Handlers are idempotent: a row already finished is not done again.
+    if (!(await this.outbox.beginAttempt(outboxId))) return;
+    switch (job.name) {
+      case JobName.CaseAcknowledgement: {
+        const result = await this.acknowledgements.acknowledge(job.data.caseId, outboxId);
+        await this.outbox.finish(outboxId, result.status, result.outcome);
+        this.metrics.jobsProcessed.inc({
+          queue: QueueName.Notifications,
+          job: job.name,
+          outcome: result.status,
+        });
+        this.logger.log(
+          { jobId: job.id, outboxId, outcome: result.outcome },
+          'acknowledgement processed',
+        );
+        return;
+      }
+    }
+  }
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn({ err: error }, 'worker connection error; BullMQ reconnects');
+  }
+
+  /** After the last retry the failure is recorded on the outbox row, where the case shows it. */
+  @OnWorkerEvent('failed')
+  async onFailed(job: NotificationJob | undefined, error: Error): Promise<void> {
+    if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    await this.outbox.finish(job.data.outboxId, 'failed', error.message.slice(0, 500));
+    this.metrics.jobsProcessed.inc({
+      queue: QueueName.Notifications,
+      job: job.name,
+      outcome: 'failed',
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import request from 'supertest';
+import { CaseEntity } from '../src/cases/case.entity';
+import { OutboxDispatcher } from '../src/notifications/outbox.dispatcher';
+import { OutboxEntity } from '../src/notifications/outbox.entity';
+import { DisposableRedis } from './support/disposable-redis';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestApp, eventually, TestApp } from './support/test-app';
+
+describe('a Redis outage', () => {
+  let redis: DisposableRedis;
+  let smtp: SmtpSink;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    redis = await DisposableRedis.start();
+    smtp = new SmtpSink();
+    app = await createTestApp({ REDIS_URL: redis.url, SMTP_URL: await smtp.start() });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await redis.down();
+    await smtp.stop();
+  });
+
+  it('makes readiness fail but loses no report; the acknowledgement goes out once Redis is back', async () => {
+    await request(app.server).get('/health/ready').expect(200);
+    await redis.down();
+
+    const notReady = await eventually(
+      async () => {
+        const response = await request(app.server).get('/health/ready');
+        return response.status === 503 ? response : undefined;
+      },
+      { what: 'readiness to fail' },
+    );
+    expect(notReady.body.details.redis.status).toBe('down');
+    expect(notReady.body.details.postgres.status).toBe('up');
+
+    const { body } = await request(app.server)
+      .post('/api/v1/cases')
+      .send({
+        kind: 'complaint',
+        description: 'Tåget stod still i en timme.',
+        contact: { email: 'c@example.se' },
+      })
+      .expect(201);
+    const stored = await app.dataSource
+      .getRepository(CaseEntity)
+      .findOneByOrFail({ reference: body.reference });
+    const pending = await app.dataSource
+      .getRepository(OutboxEntity)
+      .findOneByOrFail({ caseId: stored.id });
+    expect(pending.status).toBe('pending');
+
+    await redis.up();
+    await eventually(async () => (await request(app.server).get('/health/ready')).status === 200, {
+      what: 'readiness to return',
+    });
+    const [mail] = await smtp.waitFor(1, 20_000);
+    expect(mail.subject).toContain(body.reference);
+    await eventually(
+      () =>
+        app.dataSource.getRepository(OutboxEntity).findOneBy({ id: pending.id, status: 'done' }),
+      {
+        what: 'the outbox row to finish',
+      },
+    );
+    // Dispatch retries must not turn into a second message.
+    await app.app.get(OutboxDispatcher).drain();
+    expect(smtp.received.filter((m) => m.subject.includes(body.reference))).toHaveLength(1);
+  }, 60_000);
+});

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { INestApplicationContext } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { Server } from 'node:http';
+import { DataSource } from 'typeorm';
+import { createService } from '../../src/bootstrap';
+import { AppConfig, loadConfig } from '../../src/infra/config/app-config';
+
+export interface TestApp {
+  config: AppConfig;
+  app: INestApplicationContext;
+  /** The HTTP server for supertest; absent for a worker-only app. */
+  server: Server;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/**
+ * The real service on the run's database and Redis, with a queue prefix of its own so
+ * that workers of other test files never take its jobs.
+ */
+export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({
+    ...process.env,
+    QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-${randomBytes(3).toString('hex')}`,
+    OUTBOX_POLL_MS: '200',
+    INTAKE_RATE_LIMIT_PER_MINUTE: '10000',
+    RUN_MIGRATIONS: 'false',
+    ...overrides,
+  });
+  const service = await createService(config);
+  await service.app.init();
+  const server = (service.role === 'http' ? service.app.getHttpServer() : undefined) as Server;
+  return {
+    config,
+    app: service.app,
+    server,
+    dataSource: service.app.get<DataSource>(getDataSourceToken()),
+    close: () => service.app.close(),
+  };
+}
+
+/** Waits for a condition that an event elsewhere will make true; fails after `timeoutMs`. */
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  { timeoutMs = 10_000, intervalMs = 50, what = 'condition' } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
