@@ -2,14 +2,20 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { MetricsService } from '../infra/metrics/metrics.service';
-import { isJobName, JobName, JobPayloads, QueueName } from '../infra/queue/queue.registry';
+import {
+  isJobName,
+  JobName,
+  JobPayloads,
+  QueueName,
+  WORKER_OPTIONS,
+} from '../infra/queue/queue.registry';
 import { AcknowledgementService } from './acknowledgement.service';
 import { OutboxService } from './outbox.service';
 
 type NotificationJob = Job<JobPayloads[JobName.CaseAcknowledgement], void, string>;
 
 /** The notifications queue's one worker: a thin switch over job names. */
-@Processor(QueueName.Notifications, { concurrency: 10 })
+@Processor(QueueName.Notifications, WORKER_OPTIONS)
 export class NotificationsProcessor extends WorkerHost {
   private readonly logger = new Logger(NotificationsProcessor.name);
 

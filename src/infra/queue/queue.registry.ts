@@ -23,3 +23,10 @@ export const ALL_QUEUES = Object.values(QueueName);
 export function isJobName(value: string): value is JobName {
   return (Object.values(JobName) as string[]).includes(value);
 }
+
+/**
+ * Worker settings every processor shares. After a lost Redis connection a worker waits
+ * runRetryDelay before its loop resumes; BullMQ's 15 s default would hold back
+ * acknowledgements long after Redis is back.
+ */
+export const WORKER_OPTIONS = { concurrency: 10, runRetryDelay: 1000 } as const;
