@@ -33,6 +33,10 @@ export class AppModule {
       DatabaseModule,
       QueueModule,
       MetricsModule,
+      // Controllers' guards resolve in every role, so the throttler is configured in every role.
+      ThrottlerModule.forRoot({
+        throttlers: [{ name: 'intake', ttl: 60_000, limit: config.INTAKE_RATE_LIMIT_PER_MINUTE }],
+      }),
       ...(runsWorker(config) ? [NotificationsWorkerModule] : []),
     ];
     if (!runsApi(config)) {
@@ -40,16 +44,7 @@ export class AppModule {
     }
     return {
       module: AppModule,
-      imports: [
-        ...infrastructure,
-        HealthModule,
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'intake', ttl: 60_000, limit: config.INTAKE_RATE_LIMIT_PER_MINUTE }],
-        }),
-        CasesModule,
-        IntakeModule,
-        SeedModule,
-      ],
+      imports: [...infrastructure, HealthModule, CasesModule, IntakeModule, SeedModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

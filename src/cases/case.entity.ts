@@ -3,9 +3,14 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { ContractEntity } from '../directory/contract.entity';
+import { OrganisationEntity } from '../directory/organisation.entity';
+import type { RoutingConfidence } from '../routing/routing.model';
 import type { CaseChannel, CaseKind, CaseStatus, Language, ReplyChannel } from './case.model';
 
 @Entity({ name: 'cases' })
@@ -58,6 +63,43 @@ export class CaseEntity {
 
   @Column({ type: 'text', default: 'new' })
   status: CaseStatus;
+
+  @ManyToOne(() => ContractEntity, { nullable: true })
+  @JoinColumn({ name: 'contract_id', foreignKeyConstraintName: 'cases_contract_id_fkey' })
+  contract: ContractEntity | null;
+
+  @Column({ name: 'contract_id', type: 'uuid', nullable: true })
+  contractId: string | null;
+
+  @ManyToOne(() => OrganisationEntity, { nullable: true })
+  @JoinColumn({
+    name: 'responsible_organisation_id',
+    foreignKeyConstraintName: 'cases_responsible_organisation_id_fkey',
+  })
+  responsibleOrganisation: OrganisationEntity | null;
+
+  /** Null only while no area directory has been loaded at all. */
+  @Index('cases_responsible_organisation_id_idx')
+  @Column({ name: 'responsible_organisation_id', type: 'uuid', nullable: true })
+  responsibleOrganisationId: string | null;
+
+  /** In the authority's triage queue: the router could not decide without guessing. */
+  @Column({ type: 'boolean', default: false })
+  triage: boolean;
+
+  @Column({ name: 'routing_confidence', type: 'text', nullable: true })
+  routingConfidence: RoutingConfidence | null;
+
+  /** The router's reasons in plain words, and the candidates when it could not decide. */
+  @Column({ name: 'routing_reasons', type: 'jsonb', default: () => "'[]'" })
+  routingReasons: string[];
+
+  @Column({ name: 'gtfs_route_id', type: 'text', nullable: true })
+  gtfsRouteId: string | null;
+
+  /** The matched line's short name, kept for reports even after the feed changes. */
+  @Column({ name: 'line_ref', type: 'text', nullable: true })
+  lineRef: string | null;
 
   @Index('cases_created_at_idx')
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

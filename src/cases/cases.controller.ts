@@ -1,14 +1,24 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { CasesService } from './cases.service';
 import { CaseStatusDto } from './dto/case-status.dto';
 import { CaseReferenceParam } from './dto/case-reference.param';
+import { MisroutesQueryDto, TransferCaseDto } from './dto/transfer-case.dto';
+import { TransfersService } from './transfers.service';
 
 @ApiTags('cases')
 @Controller('api/v1/cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly transfers: TransfersService,
+  ) {}
 
   /** A case's status by its reference, as a traveller may follow it. */
   @Public()
@@ -17,5 +27,36 @@ export class CasesController {
   @ApiNotFoundResponse({ description: 'No case has that reference' })
   async status(@Param() params: CaseReferenceParam): Promise<CaseStatusDto> {
     return CaseStatusDto.from(await this.cases.getByReference(params.reference));
+  }
+
+  /** Hands the case on as "not ours" (handlers only; accounts arrive with the inbox). */
+  @Post(':reference/transfer')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CaseStatusDto })
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  async transfer(
+    @Param() params: CaseReferenceParam,
+    @Body() body: TransferCaseDto,
+  ): Promise<CaseStatusDto> {
+    const result = await this.transfers.transfer(params.reference, {
+      reason: body.reason,
+      note: body.note,
+      toOrganisationCode: body.to,
+      actor: 'api',
+    });
+    return CaseStatusDto.from(await this.cases.getByReference(result.case.reference));
+  }
+}
+
+@ApiTags('routing')
+@Controller('api/v1/routing')
+export class MisroutesController {
+  constructor(private readonly transfers: TransfersService) {}
+
+  /** Transfers away from each contract per month (handlers only). */
+  @Get('misroutes')
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  misroutes(@Query() query: MisroutesQueryDto) {
+    return this.transfers.misrouteCounts(query.from, query.to);
   }
 }

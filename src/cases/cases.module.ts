@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
-import { CasesController } from './cases.controller';
+import { DirectoryModule } from '../directory/directory.module';
+import { RoutingModule } from '../routing/routing.module';
+import { CasesController, MisroutesController } from './cases.controller';
+import { TransfersService } from './transfers.service';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
 @Module({
-  controllers: [CasesController],
-  providers: [CasesRepository, CasesService],
-  exports: [CasesService],
+  imports: [DirectoryModule, RoutingModule],
+  controllers: [CasesController, MisroutesController],
+  providers: [CasesRepository, CasesService, TransfersService],
+  exports: [CasesService, TransfersService],
 })
 export class CasesModule {}

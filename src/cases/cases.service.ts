@@ -21,6 +21,18 @@ export class CasesService {
     const sequence = await this.cases.nextReferenceNumber(manager);
     const reference = formatCaseReference(sequence, receivedAt, this.config.AREA_TIMEZONE);
     const created = await this.cases.insert(manager, reference, fields);
+    await this.cases.recordEvent(manager, created.id, 'traveller', 'created', {
+      channel: fields.channel,
+      kind: fields.kind,
+      category: fields.category,
+    });
+    await this.cases.recordEvent(manager, created.id, 'system', 'routed', {
+      contractId: fields.contractId,
+      responsibleOrganisationId: fields.responsibleOrganisationId,
+      triage: fields.triage,
+      confidence: fields.routingConfidence,
+      reasons: fields.routingReasons,
+    });
     this.metrics.casesCreated.inc({ channel: fields.channel });
     return created;
   }

@@ -27,6 +27,7 @@ export class IntakeController {
     description: 'Too many reports from this address; see Retry-After',
   })
   async create(@Body() body: CreateCaseDto): Promise<CaseStatusDto> {
-    return CaseStatusDto.from(await this.intake.submit({ ...body, channel: 'api' }));
+    const receipt = await this.intake.submit({ ...body, channel: 'api' });
+    return CaseStatusDto.from(receipt.case, receipt.responsible);
   }
 }

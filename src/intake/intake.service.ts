@@ -10,6 +10,8 @@ import { FieldError } from '../infra/errors/app-error';
 import { JobName } from '../infra/queue/queue.registry';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { OutboxService } from '../notifications/outbox.service';
+import { RoutingService } from '../routing/routing.service';
+import type { OrganisationRef, RoutingDecision, TrafficMode } from '../routing/routing.model';
 import { IntakeRejectedError } from './intake.errors';
 import { toE164 } from './phone-number';
 
@@ -21,11 +23,18 @@ export interface IntakeReport {
   description: string;
   line?: string;
   stop?: string;
+  mode?: TrafficMode;
   vehicleNumber?: string;
   occurredAt?: string;
   language?: Language;
   contact?: { name?: string; email?: string; phone?: string };
   replyChannel?: ReplyChannel;
+}
+
+export interface IntakeReceipt {
+  case: CaseEntity;
+  /** Who will handle it: the routed organisation, or the authority's triage. */
+  responsible: OrganisationRef | null;
 }
 
 // A phone's clock may run a little ahead; more than this is a mistake worth telling.
@@ -44,9 +53,10 @@ export class IntakeService {
     private readonly cases: CasesService,
     private readonly outbox: OutboxService,
     private readonly dispatcher: OutboxDispatcher,
+    private readonly routing: RoutingService,
   ) {}
 
-  async submit(report: IntakeReport): Promise<CaseEntity> {
+  async submit(report: IntakeReport): Promise<IntakeReceipt> {
     const receivedAt = this.clock.now();
     const errors: FieldError[] = [];
 
@@ -70,7 +80,20 @@ export class IntakeService {
       errors.push({ field: 'contact.email', reason: 'is needed for a reply by e-mail' });
     if (replyChannel === 'sms' && !phone && !report.contact?.phone)
       errors.push({ field: 'contact.phone', reason: 'is needed for a reply by SMS' });
+    if (report.category && this.routing.isKnownCategory(report.category) === false)
+      errors.push({ field: 'category', reason: 'is not a category of this area' });
     if (errors.length > 0) throw new IntakeRejectedError(errors);
+
+    // Decided from the in-memory index before the transaction, stored within it: a case
+    // is never stored unrouted.
+    const decision = this.routing.decide({
+      line: report.line,
+      stop: report.stop,
+      mode: report.mode,
+      category: report.category,
+      occurredAt: occurredAt ?? undefined,
+      receivedAt,
+    });
 
     const created = await this.dataSource.transaction(async (manager) => {
       const opened = await this.cases.open(
@@ -89,6 +112,7 @@ export class IntakeService {
           contactEmail: email,
           contactPhone: phone,
           replyChannel,
+          ...routingFields(decision),
         },
         receivedAt,
       );
@@ -96,6 +120,29 @@ export class IntakeService {
       return opened;
     });
     this.dispatcher.kick();
-    return created;
+    return { case: created, responsible: decision?.responsible ?? null };
   }
+}
+
+function routingFields(decision: RoutingDecision | null) {
+  if (!decision) {
+    return {
+      contractId: null,
+      responsibleOrganisationId: null,
+      triage: true,
+      routingConfidence: null,
+      routingReasons: ['no area directory is loaded'],
+      gtfsRouteId: null,
+      lineRef: null,
+    };
+  }
+  return {
+    contractId: decision.contract?.id ?? null,
+    responsibleOrganisationId: decision.responsible.id,
+    triage: decision.triage,
+    routingConfidence: decision.confidence,
+    routingReasons: decision.reasons,
+    gtfsRouteId: decision.route?.routeId ?? null,
+    lineRef: decision.route?.shortName ?? null,
+  };
 }

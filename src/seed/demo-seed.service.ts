@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { readFile } from 'node:fs/promises';
+import { AreaLoaderService } from '../directory/area-loader.service';
+import { GtfsImportService } from '../directory/gtfs/gtfs-import.service';
 import { IntakeReport, IntakeService } from '../intake/intake.service';
+import { RoutingService } from '../routing/routing.service';
+import { DEMO_AREA_FILE, DEMO_GTFS_FEED, projectFile } from './demo-area';
 
 // Reports a demo visitor can find in the case API and, later, the inbox.
 const DEMO_REPORTS: IntakeReport[] = [
@@ -30,6 +35,32 @@ const DEMO_REPORTS: IntakeReport[] = [
     description: 'Gäller mitt månadskort på Upptåget till Gävle?',
     language: 'sv',
   },
+  {
+    channel: 'sms',
+    kind: 'complaint',
+    category: 'vehicle-cleanliness',
+    description: 'Buss 8 var jättesmutsig i kväll, skräp överallt.',
+    line: 'buss 8',
+    language: 'sv',
+    contact: { phone: '070-123 45 67' },
+  },
+  {
+    channel: 'web',
+    kind: 'complaint',
+    category: 'punctuality',
+    description: 'Pendeltåget från Uppsala var 25 minuter sent.',
+    line: 'SL-tåg',
+    language: 'sv',
+  },
+  {
+    channel: 'open311',
+    kind: 'suggestion',
+    category: 'stops-shelters',
+    description: 'Väderskydd behövs vid hållplatsen Flogsta.',
+    line: '3',
+    stop: 'Flogsta',
+    language: 'sv',
+  },
 ];
 
 /** Fills an empty database with demo data so the service can be tried at once. */
@@ -40,9 +71,22 @@ export class DemoSeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly intake: IntakeService,
+    private readonly areaLoader: AreaLoaderService,
+    private readonly gtfsImport: GtfsImportService,
+    private readonly routing: RoutingService,
   ) {}
 
+  /** The demo area (Uppsala's real 2021 feed) into an empty directory, then demo cases into an empty case table. */
   async seedIfEmpty(): Promise<boolean> {
+    const [{ area }] = await this.dataSource.query<{ area: boolean }[]>(
+      'SELECT EXISTS (SELECT 1 FROM area_settings) AS area',
+    );
+    if (!area) {
+      await this.areaLoader.loadText(await readFile(projectFile(DEMO_AREA_FILE), 'utf8'));
+      await this.gtfsImport.importPath(projectFile(DEMO_GTFS_FEED));
+      await this.routing.refresh(true);
+      this.logger.log('demo area loaded: Uppsala county (UL GTFS 2021)');
+    }
     const [{ any }] = await this.dataSource.query<{ any: boolean }[]>(
       'SELECT EXISTS (SELECT 1 FROM cases) AS any',
     );

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { DirectoryModule } from '../directory/directory.module';
 import { IntakeModule } from '../intake/intake.module';
+import { RoutingModule } from '../routing/routing.module';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
-  imports: [IntakeModule],
+  imports: [IntakeModule, DirectoryModule, RoutingModule],
   providers: [DemoSeedService],
   exports: [DemoSeedService],
 })

@@ -20,19 +20,30 @@ export class CaseStatusDto {
   @ApiProperty({ enum: CASE_STATUSES })
   status: CaseStatus;
 
+  @ApiProperty({
+    nullable: true,
+    description: 'Who handles the case; the authority while it is in triage',
+    example: { code: 'GUB', name: 'Gamla Uppsala Buss AB' },
+  })
+  handledBy: { code: string; name: string } | null;
+
   @ApiProperty()
   receivedAt: string;
 
   @ApiProperty()
   updatedAt: string;
 
-  static from(entity: CaseEntity): CaseStatusDto {
+  static from(
+    entity: CaseEntity,
+    handledBy: { code: string; name: string } | null = entity.responsibleOrganisation,
+  ): CaseStatusDto {
     return Object.assign(new CaseStatusDto(), {
       reference: entity.reference,
       kind: entity.kind,
       category: entity.category,
       channel: entity.channel,
       status: entity.status,
+      handledBy: handledBy ? { code: handledBy.code, name: handledBy.name } : null,
       receivedAt: entity.createdAt.toISOString(),
       updatedAt: entity.updatedAt.toISOString(),
     });

@@ -1,5 +1,22 @@
+import { CaseEventEntity } from '../../cases/case-event.entity';
+import { CaseTransferEntity } from '../../cases/case-transfer.entity';
 import { CaseEntity } from '../../cases/case.entity';
+import { AreaSettingsEntity } from '../../directory/area-settings.entity';
+import { CategoryEntity } from '../../directory/category.entity';
+import { ContractEntity } from '../../directory/contract.entity';
+import { GtfsFeedEntity } from '../../directory/gtfs/gtfs-feed.entity';
+import { OrganisationEntity } from '../../directory/organisation.entity';
 import { OutboxEntity } from '../../notifications/outbox.entity';
 
 /** Every TypeORM entity, listed once so the app, the migration CLI and the schema check agree. */
-export const ENTITIES = [CaseEntity, OutboxEntity];
+export const ENTITIES = [
+  CaseEntity,
+  CaseEventEntity,
+  CaseTransferEntity,
+  OutboxEntity,
+  OrganisationEntity,
+  CategoryEntity,
+  ContractEntity,
+  AreaSettingsEntity,
+  GtfsFeedEntity,
+];

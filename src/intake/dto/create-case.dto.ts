@@ -18,6 +18,8 @@ import {
   REPLY_CHANNELS,
 } from '../../cases/case.model';
 import type { CaseKind, Language, ReplyChannel } from '../../cases/case.model';
+import { TRAFFIC_MODES } from '../../routing/routing.model';
+import type { TrafficMode } from '../../routing/routing.model';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -83,6 +85,14 @@ export class CreateCaseDto {
   @IsString()
   @MaxLength(200)
   stop?: string;
+
+  @ApiPropertyOptional({
+    enum: TRAFFIC_MODES,
+    description: 'Bus, train…: helps when a line name is ambiguous',
+  })
+  @IsOptional()
+  @IsIn(TRAFFIC_MODES)
+  mode?: TrafficMode;
 
   @ApiPropertyOptional({ maxLength: 32 })
   @IsOptional()

@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DirectoryModule } from '../directory/directory.module';
+import type { AppConfig } from '../infra/config/app-config';
+import { AppConfigModule } from '../infra/config/config.module';
+import { ClockModule } from '../infra/clock/clock';
+import { DatabaseModule } from '../infra/database/database.module';
+import { LoggingModule } from '../infra/logging/logging.module';
+
+/** What administrators' commands need: configuration, the database and the directory; no queues. */
+@Module({})
+export class CliModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        ClockModule,
+        LoggingModule,
+        DatabaseModule,
+        DirectoryModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import type { OrganisationKind } from '../organisation.entity';
+import type { ContractScope, TrafficMode } from '../../routing/routing.model';
+
+/** A validated area file with every reference resolved to a code that exists in it. */
+export interface AreaDefinition {
+  name: string;
+  timeZone: string;
+  authorityCode: string;
+  organisations: Array<{ code: string; name: string; kind: OrganisationKind }>;
+  categories: Array<{
+    code: string;
+    labelSv: string;
+    labelEn: string;
+    urgent: boolean;
+    position: number;
+  }>;
+  /** Lowercased alias → route short names. */
+  lineAliases: Record<string, string[]>;
+  /** Category code → organisation code, for cases that reach no contract. */
+  withoutContract: Record<string, string>;
+  contracts: Array<{
+    code: string;
+    name: string;
+    operatorCode: string;
+    validFrom: string;
+    validTo: string | null;
+    mode: TrafficMode;
+    regime: 'bus' | 'rail';
+    scope: ContractScope;
+    /** Organisation codes, with `authority` and `operator` already resolved. */
+    responsibility: { default: string; rules: Record<string, string> };
+  }>;
+}
+
+export interface AreaFileProblem {
+  /** Where in the file: `contracts[2].validFrom`. */
+  path: string;
+  /** 1-based line in the file, where the YAML parser knows it. */
+  line: number | null;
+  reason: string;
+}
+
+/** The category codes every area file must define (PRODUCT.md's taxonomy). */
+export const REQUIRED_CATEGORY_CODES = [
+  'punctuality',
+  'staff-treatment',
+  'vehicle-cleanliness',
+  'toilets',
+  'safety',
+  'threats-violence',
+  'onboard-service',
+  'disruption-information',
+  'accessibility',
+  'fares-tickets',
+  'timetable-planning',
+  'stops-shelters',
+  'lost-property',
+  'delay-compensation',
+  'praise',
+  'other',
+] as const;

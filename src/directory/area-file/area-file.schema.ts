@@ -1,0 +1,194 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { TRAFFIC_MODES } from '../../routing/routing.model';
+import type { TrafficMode } from '../../routing/routing.model';
+
+/** The shape of an area file (YAML). Cross-references are checked after this, in the parser. */
+
+const CODE = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
+const CODE_MESSAGE = 'must be an upper-case code of letters, digits and hyphens';
+const CATEGORY_CODE = /^[a-z][a-z0-9-]{0,63}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class LabelSchema {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  sv: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  en: string;
+}
+
+export class AreaSchema {
+  @IsString()
+  @MinLength(1)
+  name: string;
+
+  @IsString()
+  @Matches(/^[A-Za-z]+\/[A-Za-z_]+$/, {
+    message: 'must be an IANA time zone such as Europe/Stockholm',
+  })
+  timeZone: string;
+}
+
+export class OrganisationSchema {
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @IsIn(['operator', 'other'], {
+    message: 'must be operator or other (the authority is given apart)',
+  })
+  kind: 'operator' | 'other';
+}
+
+export class AuthoritySchema {
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+}
+
+export class CategorySchema {
+  @Matches(CATEGORY_CODE, { message: 'must be a kebab-case code' })
+  code: string;
+
+  @ValidateNested()
+  @Type(() => LabelSchema)
+  label: LabelSchema;
+
+  @IsOptional()
+  @IsBoolean()
+  urgent?: boolean;
+}
+
+export class ScopeSchema {
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsString({ each: true })
+  agencies?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsString({ each: true })
+  routes?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsString({ each: true })
+  lines?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsString({ each: true })
+  operatorNames?: string[];
+}
+
+export class ResponsibilitySchema {
+  /** `authority`, `operator` or an organisation code. */
+  @IsString()
+  default: string;
+
+  @IsOptional()
+  @IsObject()
+  rules?: Record<string, string>;
+}
+
+export class ContractSchema {
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @Matches(CODE, { message: CODE_MESSAGE })
+  operator: string;
+
+  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  validFrom: string;
+
+  @IsOptional()
+  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  validTo?: string;
+
+  @IsIn(TRAFFIC_MODES, { message: `must be one of ${TRAFFIC_MODES.join(', ')}` })
+  mode: TrafficMode;
+
+  @IsIn(['bus', 'rail'], { message: 'must be bus (EU 181/2011) or rail (EU 2021/782)' })
+  regime: 'bus' | 'rail';
+
+  @ValidateNested()
+  @Type(() => ScopeSchema)
+  scope: ScopeSchema;
+
+  @ValidateNested()
+  @Type(() => ResponsibilitySchema)
+  responsibility: ResponsibilitySchema;
+}
+
+export class AreaFileSchema {
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ValidateNested()
+  @Type(() => AreaSchema)
+  area: AreaSchema;
+
+  @ValidateNested()
+  @Type(() => AuthoritySchema)
+  authority: AuthoritySchema;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => OrganisationSchema)
+  organisations: OrganisationSchema[];
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CategorySchema)
+  categories: CategorySchema[];
+
+  @IsOptional()
+  @IsObject()
+  lineAliases?: Record<string, string[]>;
+
+  @IsOptional()
+  @IsObject()
+  withoutContract?: Record<string, string>;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ContractSchema)
+  contracts: ContractSchema[];
+}

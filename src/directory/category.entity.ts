@@ -1,0 +1,21 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** What a case is about; with a contract's rules it decides who is responsible. */
+@Entity({ name: 'categories' })
+export class CategoryEntity {
+  @PrimaryColumn({ type: 'text' })
+  code: string;
+
+  @Column({ name: 'label_sv', type: 'text' })
+  labelSv: string;
+
+  @Column({ name: 'label_en', type: 'text' })
+  labelEn: string;
+
+  /** Urgent categories also alert the responsible party's on-call contact. */
+  @Column({ type: 'boolean', default: false })
+  urgent: boolean;
+
+  @Column({ type: 'int' })
+  position: number;
+}
