@@ -14,6 +14,8 @@ import type { RoutingConfidence } from '../routing/routing.model';
 import type { CaseChannel, CaseKind, CaseStatus, Language, ReplyChannel } from './case.model';
 
 @Entity({ name: 'cases' })
+// The SMS channel looks up a sender's recent cases by number.
+@Index('cases_contact_phone_idx', ['contactPhone', 'createdAt'])
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -100,6 +102,11 @@ export class CaseEntity {
   /** The matched line's short name, kept for reports even after the feed changes. */
   @Column({ name: 'line_ref', type: 'text', nullable: true })
   lineRef: string | null;
+
+  /** What a channel gives to recognise a repeated submission: a form token, an SMS MessageSid. */
+  @Index('cases_idempotency_key_key', { unique: true, where: '"idempotency_key" IS NOT NULL' })
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true })
+  idempotencyKey: string | null;
 
   @Index('cases_created_at_idx')
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

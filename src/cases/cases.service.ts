@@ -37,6 +37,46 @@ export class CasesService {
     return created;
   }
 
+  /** Stores an attachment inside the caller's transaction. */
+  attach(
+    manager: EntityManager,
+    caseId: string,
+    attachment: Parameters<CasesRepository['attach']>[2],
+  ): Promise<void> {
+    return this.cases.attach(manager, caseId, attachment);
+  }
+
+  findByIdempotencyKey(key: string): Promise<CaseEntity | null> {
+    return this.cases.findByIdempotencyKey(key);
+  }
+
+  findRecentOpenByPhone(phone: string, since: Date): Promise<CaseEntity | null> {
+    return this.cases.findRecentOpenByPhone(phone, since);
+  }
+
+  /**
+   * A traveller's follow-up joins the case's thread, once per provider message id.
+   * Returns false for a retry that was already recorded.
+   */
+  async addInboundMessage(
+    manager: EntityManager,
+    caseId: string,
+    message: { channel: 'sms' | 'email' | 'web'; body: string; providerRef?: string },
+  ): Promise<boolean> {
+    const added = await this.cases.appendMessage(manager, {
+      caseId,
+      direction: 'inbound',
+      ...message,
+    });
+    if (added) {
+      await this.cases.recordEvent(manager, caseId, 'traveller', 'message-received', {
+        channel: message.channel,
+        providerRef: message.providerRef ?? null,
+      });
+    }
+    return added;
+  }
+
   async getByReference(reference: string): Promise<CaseEntity> {
     const found = await this.cases.findByReference(reference);
     if (!found) throw new CaseNotFoundError(reference);

@@ -29,12 +29,25 @@ export interface IntakeReport {
   language?: Language;
   contact?: { name?: string; email?: string; phone?: string };
   replyChannel?: ReplyChannel;
+  /** Recognises a repeated submission (a form token, an SMS MessageSid): the same key gives the same case. */
+  idempotencyKey?: string;
+  attachments?: IntakeAttachment[];
+}
+
+/** A photo's bytes (already checked by the channel) or an MMS media URL. */
+export interface IntakeAttachment {
+  contentType: string;
+  filename?: string;
+  data?: Buffer;
+  url?: string;
 }
 
 export interface IntakeReceipt {
   case: CaseEntity;
   /** Who will handle it: the routed organisation, or the authority's triage. */
   responsible: OrganisationRef | null;
+  /** True when the idempotency key had been seen: this is the earlier case, nothing new was stored. */
+  duplicate: boolean;
 }
 
 // A phone's clock may run a little ahead; more than this is a mistake worth telling.
@@ -57,6 +70,25 @@ export class IntakeService {
   ) {}
 
   async submit(report: IntakeReport): Promise<IntakeReceipt> {
+    if (report.idempotencyKey) {
+      const earlier = await this.cases.findByIdempotencyKey(report.idempotencyKey);
+      if (earlier)
+        return { case: earlier, responsible: earlier.responsibleOrganisation, duplicate: true };
+    }
+    try {
+      return await this.store(report);
+    } catch (error) {
+      // Two copies of one submission raced past the check above: the loser gets the winner's case.
+      if (report.idempotencyKey && isUniqueViolation(error)) {
+        const winner = await this.cases.findByIdempotencyKey(report.idempotencyKey);
+        if (winner)
+          return { case: winner, responsible: winner.responsibleOrganisation, duplicate: true };
+      }
+      throw error;
+    }
+  }
+
+  private async store(report: IntakeReport): Promise<IntakeReceipt> {
     const receivedAt = this.clock.now();
     const errors: FieldError[] = [];
 
@@ -112,15 +144,18 @@ export class IntakeService {
           contactEmail: email,
           contactPhone: phone,
           replyChannel,
+          idempotencyKey: report.idempotencyKey ?? null,
           ...routingFields(decision),
         },
         receivedAt,
       );
+      for (const attachment of report.attachments ?? [])
+        await this.cases.attach(manager, opened.id, attachment);
       await this.outbox.add(manager, JobName.CaseAcknowledgement, { caseId: opened.id });
       return opened;
     });
     this.dispatcher.kick();
-    return { case: created, responsible: decision?.responsible ?? null };
+    return { case: created, responsible: decision?.responsible ?? null, duplicate: false };
   }
 }
 
@@ -145,4 +180,11 @@ function routingFields(decision: RoutingDecision | null) {
     gtfsRouteId: decision.route?.routeId ?? null,
     lineRef: decision.route?.shortName ?? null,
   };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    (error as { code?: string; driverError?: { code?: string } }).driverError?.code === '23505' ||
+    (error as { code?: string }).code === '23505'
+  );
 }

@@ -9,6 +9,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
   validateSync,
   ValidationError,
 } from 'class-validator';
@@ -115,6 +116,20 @@ export class EnvironmentVariables {
   @Min(50)
   @Max(60_000)
   OUTBOX_POLL_MS = 1000;
+
+  /** Signs the web form's tokens (CSRF and double-submit). Set a long random value in production. */
+  @IsString()
+  @MinLength(16)
+  FORM_SECRET = 'development-only-form-secret-change-me';
+
+  /** Comma-separated keys that may POST Open311 requests; empty means no key is needed. */
+  @IsString()
+  OPEN311_API_KEYS = '';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SMS_RATE_LIMIT_PER_HOUR = 20;
 }
 
 export type AppConfig = Readonly<EnvironmentVariables>;
@@ -186,4 +201,10 @@ export function runsApi(config: AppConfig): boolean {
 
 export function runsWorker(config: AppConfig): boolean {
   return config.SYNPUNKT_ROLE !== 'api';
+}
+
+export function open311ApiKeys(config: AppConfig): string[] {
+  return config.OPEN311_API_KEYS.split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
 }

@@ -1,4 +1,6 @@
+import { CaseAttachmentEntity } from '../../cases/case-attachment.entity';
 import { CaseEventEntity } from '../../cases/case-event.entity';
+import { CaseMessageEntity } from '../../cases/case-message.entity';
 import { CaseTransferEntity } from '../../cases/case-transfer.entity';
 import { CaseEntity } from '../../cases/case.entity';
 import { AreaSettingsEntity } from '../../directory/area-settings.entity';
@@ -12,6 +14,8 @@ import { OutboxEntity } from '../../notifications/outbox.entity';
 export const ENTITIES = [
   CaseEntity,
   CaseEventEntity,
+  CaseAttachmentEntity,
+  CaseMessageEntity,
   CaseTransferEntity,
   OutboxEntity,
   OrganisationEntity,
