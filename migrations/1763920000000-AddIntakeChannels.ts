@@ -20,7 +20,9 @@ export class AddIntakeChannels1763920000000 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_case_attachments" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "case_attachments_case_id_idx" ON "case_attachments" ("case_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "case_attachments_case_id_idx" ON "case_attachments" ("case_id")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "case_messages" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -40,7 +42,9 @@ export class AddIntakeChannels1763920000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX "case_messages_provider_ref_key" ON "case_messages" ("provider_ref") WHERE "provider_ref" IS NOT NULL`,
     );
     // The SMS channel looks up a sender's open cases by number.
-    await queryRunner.query(`CREATE INDEX "cases_contact_phone_idx" ON "cases" ("contact_phone", "created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "cases_contact_phone_idx" ON "cases" ("contact_phone", "created_at")`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
