@@ -12,7 +12,10 @@ import { ProblemDetailsFilter } from './infra/http/problem-details.filter';
 import { LoggingModule } from './infra/logging/logging.module';
 import { MetricsModule } from './infra/metrics/metrics.module';
 import { QueueModule } from './infra/queue/queue.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { IntakeModule } from './intake/intake.module';
+import { Open311Module } from './open311/open311.module';
+import { SmsModule } from './sms/sms.module';
 import {
   NotificationsModule,
   NotificationsWorkerModule,
