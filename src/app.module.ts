@@ -47,7 +47,16 @@ export class AppModule {
     }
     return {
       module: AppModule,
-      imports: [...infrastructure, HealthModule, CasesModule, IntakeModule, SeedModule],
+      imports: [
+        ...infrastructure,
+        HealthModule,
+        CasesModule,
+        IntakeModule,
+        FeedbackModule,
+        SmsModule,
+        Open311Module,
+        SeedModule,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -9,6 +9,7 @@ export interface AcknowledgementFacts {
 export function acknowledgementText(facts: AcknowledgementFacts): {
   subject: string;
   text: string;
+  sms: string;
 } {
   switch (facts.language) {
     case 'sv':
@@ -23,6 +24,7 @@ export function acknowledgementText(facts: AcknowledgementFacts): {
           'Vänliga hälsningar',
           'Kundtjänst',
         ].join('\n'),
+        sms: `Tack! Vi har tagit emot ditt ärende ${facts.reference}. Svara på detta SMS om du vill lägga till något.`,
       };
     case 'en':
       return {
@@ -36,6 +38,7 @@ export function acknowledgementText(facts: AcknowledgementFacts): {
           'Kind regards',
           'Customer service',
         ].join('\n'),
+        sms: `Thank you! We have received your case ${facts.reference}. Reply to this SMS to add anything.`,
       };
   }
 }

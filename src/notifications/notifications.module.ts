@@ -5,12 +5,13 @@ import { MailerService } from './mailer.service';
 import { NotificationsProcessor } from './notifications.processor';
 import { OutboxDispatcher } from './outbox.dispatcher';
 import { OutboxService } from './outbox.service';
+import { SmsSenderService } from './sms-sender.service';
 
 /** The outbox and its dispatcher: what any process that commits jobs needs. */
 @Module({
   imports: [CasesModule],
-  providers: [OutboxService, OutboxDispatcher],
-  exports: [OutboxService, OutboxDispatcher],
+  providers: [OutboxService, OutboxDispatcher, SmsSenderService],
+  exports: [OutboxService, OutboxDispatcher, SmsSenderService],
 })
 export class NotificationsModule {}
 

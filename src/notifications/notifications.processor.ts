@@ -11,8 +11,10 @@ import {
 } from '../infra/queue/queue.registry';
 import { AcknowledgementService } from './acknowledgement.service';
 import { OutboxService } from './outbox.service';
+import { DeliveryOutcome, SmsSenderService } from './sms-sender.service';
 
-type NotificationJob = Job<JobPayloads[JobName.CaseAcknowledgement], void, string>;
+type NotificationPayload = JobPayloads[JobName.CaseAcknowledgement] | JobPayloads[JobName.SendSms];
+type NotificationJob = Job<NotificationPayload, void, string>;
 
 /** The notifications queue's one worker: a thin switch over job names. */
 @Processor(QueueName.Notifications, WORKER_OPTIONS)
@@ -22,6 +24,7 @@ export class NotificationsProcessor extends WorkerHost {
   constructor(
     private readonly outbox: OutboxService,
     private readonly acknowledgements: AcknowledgementService,
+    private readonly sms: SmsSenderService,
     private readonly metrics: MetricsService,
   ) {
     super();
@@ -32,21 +35,25 @@ export class NotificationsProcessor extends WorkerHost {
     const { outboxId } = job.data;
     // Handlers are idempotent: a row already finished is not done again.
     if (!(await this.outbox.beginAttempt(outboxId))) return;
-    switch (job.name) {
-      case JobName.CaseAcknowledgement: {
-        const result = await this.acknowledgements.acknowledge(job.data.caseId, outboxId);
-        await this.outbox.finish(outboxId, result.status, result.outcome);
-        this.metrics.jobsProcessed.inc({
-          queue: QueueName.Notifications,
-          job: job.name,
-          outcome: result.status,
-        });
-        this.logger.log(
-          { jobId: job.id, outboxId, outcome: result.outcome },
-          'acknowledgement processed',
+    const result = await this.handle(job.name, job.data);
+    await this.outbox.finish(outboxId, result.status, result.outcome);
+    this.metrics.jobsProcessed.inc({
+      queue: QueueName.Notifications,
+      job: job.name,
+      outcome: result.status,
+    });
+    this.logger.log({ jobId: job.id, outboxId, outcome: result.outcome }, `${job.name} processed`);
+  }
+
+  private handle(name: JobName, data: NotificationPayload): Promise<DeliveryOutcome> {
+    switch (name) {
+      case JobName.CaseAcknowledgement:
+        return this.acknowledgements.acknowledge(
+          (data as JobPayloads[JobName.CaseAcknowledgement]).caseId,
+          data.outboxId,
         );
-        return;
-      }
+      case JobName.SendSms:
+        return this.sms.deliver((data as JobPayloads[JobName.SendSms]).messageId);
     }
   }
 

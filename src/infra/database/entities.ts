@@ -8,7 +8,9 @@ import { CategoryEntity } from '../../directory/category.entity';
 import { ContractEntity } from '../../directory/contract.entity';
 import { GtfsFeedEntity } from '../../directory/gtfs/gtfs-feed.entity';
 import { OrganisationEntity } from '../../directory/organisation.entity';
+import { OutboundMessageEntity } from '../../notifications/outbound-message.entity';
 import { OutboxEntity } from '../../notifications/outbox.entity';
+import { SmsOptOutEntity } from '../../notifications/sms-opt-out.entity';
 
 /** Every TypeORM entity, listed once so the app, the migration CLI and the schema check agree. */
 export const ENTITIES = [
@@ -18,6 +20,8 @@ export const ENTITIES = [
   CaseMessageEntity,
   CaseTransferEntity,
   OutboxEntity,
+  OutboundMessageEntity,
+  SmsOptOutEntity,
   OrganisationEntity,
   CategoryEntity,
   ContractEntity,

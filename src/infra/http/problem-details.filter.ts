@@ -77,7 +77,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const body = this.toProblem(exception, request);
     if (response.headersSent) return;
-    if (exception instanceof ThrottlerException) response.setHeader('Retry-After', '60');
+    // A guard that knows the real wait has said it already; otherwise a minute is the intake window.
+    if (exception instanceof ThrottlerException && !response.getHeader('Retry-After'))
+      response.setHeader('Retry-After', '60');
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 

@@ -8,14 +8,17 @@ export enum QueueName {
 
 export enum JobName {
   CaseAcknowledgement = 'case-acknowledgement',
+  SendSms = 'send-sms',
 }
 
 export interface JobPayloads {
   [JobName.CaseAcknowledgement]: { outboxId: string; caseId: string };
+  [JobName.SendSms]: { outboxId: string; messageId: string; caseId?: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CaseAcknowledgement]: QueueName.Notifications,
+  [JobName.SendSms]: QueueName.Notifications,
 };
 
 export const ALL_QUEUES = Object.values(QueueName);

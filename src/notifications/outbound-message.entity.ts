@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const OUTBOUND_STATUSES = ['queued', 'sent', 'failed', 'skipped'] as const;
+export type OutboundStatus = (typeof OUTBOUND_STATUSES)[number];
+
+/** A message to a traveller through a provider, with the provider's delivery status. */
+@Entity({ name: 'outbound_messages' })
+export class OutboundMessageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('outbound_messages_case_id_idx')
+  @Column({ name: 'case_id', type: 'uuid', nullable: true })
+  caseId: string | null;
+
+  @Column({ type: 'text' })
+  channel: 'sms' | 'email';
+
+  @Column({ type: 'text' })
+  recipient: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ type: 'text', default: 'queued' })
+  status: OutboundStatus;
+
+  /** Twilio's message SID once sent; delivery callbacks find the message by it. */
+  @Index('outbound_messages_provider_ref_key', {
+    unique: true,
+    where: '"provider_ref" IS NOT NULL',
+  })
+  @Column({ name: 'provider_ref', type: 'text', nullable: true })
+  providerRef: string | null;
+
+  /** queued, sent, delivered, undelivered, failed: as the provider reports it. */
+  @Column({ name: 'provider_status', type: 'text', nullable: true })
+  providerStatus: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+}

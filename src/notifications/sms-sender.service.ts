@@ -1,0 +1,133 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Twilio } from 'twilio';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../infra/config/app-config';
+import { APP_CONFIG } from '../infra/config/config.module';
+import { JobName } from '../infra/queue/queue.registry';
+import { OutboundMessageEntity } from './outbound-message.entity';
+import { OutboxService } from './outbox.service';
+import { capSms } from './sms-text';
+import { createTwilioClient } from './twilio-client';
+
+export type DeliveryOutcome = { status: 'done' | 'failed'; outcome: string };
+
+/** A provider error that retrying will not mend: an invalid number, a refused sender. */
+function isPermanent(error: unknown): boolean {
+  const status = (error as { status?: number }).status;
+  return typeof status === 'number' && status >= 400 && status < 500 && status !== 429;
+}
+
+/** SMS to travellers through Twilio: queued as rows with a job, sent by the worker. */
+@Injectable()
+export class SmsSenderService {
+  private readonly logger = new Logger(SmsSenderService.name);
+  private readonly client: Twilio | null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {
+    this.client = createTwilioClient(config);
+    if (!this.client)
+      this.logger.warn(
+        'SMS is disabled: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM are not set',
+      );
+  }
+
+  /** Writes an SMS and its send job inside the caller's transaction. */
+  async queue(
+    manager: EntityManager,
+    message: { caseId?: string; to: string; body: string },
+    id?: string,
+  ): Promise<string> {
+    const rows = await manager.query<{ id: string }[]>(
+      `INSERT INTO outbound_messages (id, case_id, channel, recipient, body)
+       VALUES (coalesce($1::uuid, gen_random_uuid()), $2, 'sms', $3, $4) RETURNING id`,
+      [id ?? null, message.caseId ?? null, message.to, capSms(message.body)],
+    );
+    const messageId = rows[0].id;
+    await this.outbox.add(manager, JobName.SendSms, { messageId, caseId: message.caseId });
+    return messageId;
+  }
+
+  /** Writes the SMS row with a known id unless it exists: a retried job finds its own row. */
+  async prepare(id: string, message: { caseId?: string; to: string; body: string }): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO outbound_messages (id, case_id, channel, recipient, body) VALUES ($1, $2, 'sms', $3, $4)
+       ON CONFLICT (id) DO NOTHING`,
+      [id, message.caseId ?? null, message.to, capSms(message.body)],
+    );
+  }
+
+  /**
+   * Sends a queued SMS once. A provider 4xx fails it for good with the reason; a 5xx or
+   * a timeout throws, so the job retries with backoff.
+   */
+  async deliver(messageId: string): Promise<DeliveryOutcome> {
+    const message = await this.dataSource
+      .getRepository(OutboundMessageEntity)
+      .findOneBy({ id: messageId });
+    if (!message) return { status: 'failed', outcome: 'message no longer exists' };
+    if (message.status !== 'queued')
+      return { status: 'done', outcome: `already ${message.status}` };
+    const [optedOut] = await this.dataSource.query<unknown[]>(
+      'SELECT 1 FROM sms_opt_outs WHERE phone = $1',
+      [message.recipient],
+    );
+    if (optedOut) return this.finish(messageId, 'skipped', 'the number has opted out (STOP)');
+    if (!this.client || !this.config.TWILIO_FROM)
+      return this.finish(messageId, 'failed', 'SMS is not configured');
+    try {
+      const sent = await this.client.messages.create({
+        to: message.recipient,
+        from: this.config.TWILIO_FROM,
+        body: message.body,
+        statusCallback: `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/webhooks/twilio/status`,
+      });
+      await this.dataSource.query(
+        `UPDATE outbound_messages SET status = 'sent', provider_ref = $2, provider_status = $3, sent_at = now(), error = NULL
+          WHERE id = $1`,
+        [messageId, sent.sid, sent.status],
+      );
+      return { status: 'done', outcome: 'SMS sent' };
+    } catch (error) {
+      if (!isPermanent(error)) throw error;
+      return this.finish(
+        messageId,
+        'failed',
+        `provider refused: ${(error as Error).message}`.slice(0, 500),
+      );
+    }
+  }
+
+  /** Records a delivery status callback; false when no message has that provider id. */
+  async recordStatus(
+    providerRef: string,
+    providerStatus: string,
+    errorCode?: string,
+  ): Promise<boolean> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `WITH updated AS (
+         UPDATE outbound_messages SET provider_status = $2,
+                error = CASE WHEN $3::text IS NULL THEN error ELSE 'provider error ' || $3 END
+          WHERE provider_ref = $1 RETURNING id)
+       SELECT id FROM updated`,
+      [providerRef, providerStatus, errorCode ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  private async finish(
+    messageId: string,
+    status: 'skipped' | 'failed',
+    reason: string,
+  ): Promise<DeliveryOutcome> {
+    await this.dataSource.query(
+      'UPDATE outbound_messages SET status = $2, error = $3 WHERE id = $1',
+      [messageId, status, reason],
+    );
+    return { status: status === 'skipped' ? 'done' : 'failed', outcome: reason };
+  }
+}
