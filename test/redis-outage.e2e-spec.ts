@@ -70,4 +70,60 @@ describe('a Redis outage', () => {
     await app.app.get(OutboxDispatcher).drain();
     expect(smtp.received.filter((m) => m.subject.includes(body.reference))).toHaveLength(1);
   }, 60_000);
+
+  it('dispatches again the jobs a restarted Redis forgot, so no acknowledgement is lost', async () => {
+    // An api-only process dispatches but does not work the queue, so the job sits in Redis.
+    const api = await createTestApp({
+      REDIS_URL: redis.url,
+      SMTP_URL: app.config.SMTP_URL,
+      SYNPUNKT_ROLE: 'api',
+    });
+    try {
+      const { body } = await request(api.server)
+        .post('/api/v1/cases')
+        .send({
+          kind: 'question',
+          description: 'Går bussen på juldagen?',
+          contact: { email: 'd@example.se' },
+        })
+        .expect(201);
+      const stored = await api.dataSource
+        .getRepository(CaseEntity)
+        .findOneByOrFail({ reference: body.reference });
+      const row = await eventually(() =>
+        api.dataSource
+          .getRepository(OutboxEntity)
+          .findOneBy({ caseId: stored.id, status: 'dispatched' }),
+      );
+
+      // Redis keeps nothing on disk here: a restart loses every queued job.
+      await redis.down();
+      await redis.up();
+      const dispatcher = api.app.get(OutboxDispatcher);
+      await eventually(async () => (await dispatcher.sweepStaleClaims(0)) === 1, {
+        what: 'the lost job to be found',
+      });
+
+      const worker = await createTestApp({
+        REDIS_URL: redis.url,
+        SMTP_URL: app.config.SMTP_URL,
+        SYNPUNKT_ROLE: 'worker',
+        QUEUE_PREFIX: api.config.QUEUE_PREFIX,
+      });
+      try {
+        await eventually(
+          () =>
+            worker.dataSource.getRepository(OutboxEntity).findOneBy({ id: row.id, status: 'done' }),
+          {
+            what: 'the re-dispatched acknowledgement',
+          },
+        );
+      } finally {
+        await worker.close();
+      }
+      expect(smtp.received.filter((m) => m.subject.includes(body.reference))).toHaveLength(1);
+    } finally {
+      await api.close();
+    }
+  }, 60_000);
 });

@@ -1,11 +1,12 @@
-/** `SP-2026-000123`: the year the case arrived (in the area's zone) and a sequence number. */
-export function formatCaseReference(
-  sequence: number | string,
-  receivedAt: Date,
-  timeZone: string,
-): string {
-  const year = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' }).format(receivedAt);
-  return `SP-${year}-${String(sequence).padStart(6, '0')}`;
-}
-
+/**
+ * References are `SP-<year>-<number>`: the year the case arrived in the area's zone, and a
+ * number from one sequence (padded to six digits, growing past them), so they are unique
+ * without a hot counter row and tolerate gaps.
+ */
 export const CASE_REFERENCE_PATTERN = /^SP-\d{4}-\d{6,}$/;
+
+/** The year part for an arrival instant; building the formatter once keeps intake cheap. */
+export function referenceYearIn(timeZone: string): (receivedAt: Date) => string {
+  const format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' });
+  return (receivedAt) => format.format(receivedAt);
+}

@@ -3,35 +3,54 @@ import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { MetricsService } from '../infra/metrics/metrics.service';
+import type { JobName } from '../infra/queue/queue.registry';
 import { CaseEntity } from './case.entity';
-import { formatCaseReference } from './case-reference';
+import { referenceYearIn } from './case-reference';
 import { CaseNotFoundError } from './cases.errors';
 import { CasesRepository, NewCase } from './cases.repository';
 
 @Injectable()
 export class CasesService {
+  private readonly yearOf: (receivedAt: Date) => string;
+
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly cases: CasesRepository,
     private readonly metrics: MetricsService,
-  ) {}
+  ) {
+    this.yearOf = referenceYearIn(config.AREA_TIMEZONE);
+  }
 
-  /** Stores a new case inside the caller's transaction and gives it its reference. */
-  async open(manager: EntityManager, fields: NewCase, receivedAt: Date): Promise<CaseEntity> {
-    const sequence = await this.cases.nextReferenceNumber(manager);
-    const reference = formatCaseReference(sequence, receivedAt, this.config.AREA_TIMEZONE);
-    const created = await this.cases.insert(manager, reference, fields);
-    await this.cases.recordEvent(manager, created.id, 'traveller', 'created', {
-      channel: fields.channel,
-      kind: fields.kind,
-      category: fields.category,
-    });
-    await this.cases.recordEvent(manager, created.id, 'system', 'routed', {
-      contractId: fields.contractId,
-      responsibleOrganisationId: fields.responsibleOrganisationId,
-      triage: fields.triage,
-      confidence: fields.routingConfidence,
-      reasons: fields.routingReasons,
+  /**
+   * Stores a new case with its reference, audit events, attachments and follow-up jobs,
+   * atomically in one statement (inside the caller's transaction when it has one).
+   */
+  async open(
+    manager: EntityManager,
+    fields: NewCase,
+    receivedAt: Date,
+    also: { attachments?: Parameters<CasesRepository['attach']>[2][]; jobs?: JobName[] } = {},
+  ): Promise<CaseEntity> {
+    const created = await this.cases.insertWithEvents(manager, this.yearOf(receivedAt), fields, {
+      events: [
+        {
+          actor: 'traveller',
+          type: 'created',
+          data: { channel: fields.channel, kind: fields.kind, category: fields.category },
+        },
+        {
+          actor: 'system',
+          type: 'routed',
+          data: {
+            contractId: fields.contractId,
+            responsibleOrganisationId: fields.responsibleOrganisationId,
+            triage: fields.triage,
+            confidence: fields.routingConfidence,
+            reasons: fields.routingReasons,
+          },
+        },
+      ],
+      ...also,
     });
     this.metrics.casesCreated.inc({ channel: fields.channel });
     return created;

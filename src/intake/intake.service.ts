@@ -9,7 +9,6 @@ import type { Clock } from '../infra/clock/clock';
 import { FieldError } from '../infra/errors/app-error';
 import { JobName } from '../infra/queue/queue.registry';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
-import { OutboxService } from '../notifications/outbox.service';
 import { RoutingService } from '../routing/routing.service';
 import type { OrganisationRef, RoutingDecision, TrafficMode } from '../routing/routing.model';
 import { IntakeRejectedError } from './intake.errors';
@@ -64,7 +63,6 @@ export class IntakeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly cases: CasesService,
-    private readonly outbox: OutboxService,
     private readonly dispatcher: OutboxDispatcher,
     private readonly routing: RoutingService,
   ) {}
@@ -127,33 +125,29 @@ export class IntakeService {
       receivedAt,
     });
 
-    const created = await this.dataSource.transaction(async (manager) => {
-      const opened = await this.cases.open(
-        manager,
-        {
-          kind: report.kind,
-          category: report.category ?? null,
-          description: report.description,
-          lineText: report.line || null,
-          stopText: report.stop || null,
-          vehicleNumber: report.vehicleNumber || null,
-          occurredAt,
-          channel: report.channel,
-          language: report.language ?? 'sv',
-          contactName: report.contact?.name || null,
-          contactEmail: email,
-          contactPhone: phone,
-          replyChannel,
-          idempotencyKey: report.idempotencyKey ?? null,
-          ...routingFields(decision),
-        },
-        receivedAt,
-      );
-      for (const attachment of report.attachments ?? [])
-        await this.cases.attach(manager, opened.id, attachment);
-      await this.outbox.add(manager, JobName.CaseAcknowledgement, { caseId: opened.id });
-      return opened;
-    });
+    // One statement: the case, its events, attachments and acknowledgement job commit together.
+    const created = await this.cases.open(
+      this.dataSource.manager,
+      {
+        kind: report.kind,
+        category: report.category ?? null,
+        description: report.description,
+        lineText: report.line || null,
+        stopText: report.stop || null,
+        vehicleNumber: report.vehicleNumber || null,
+        occurredAt,
+        channel: report.channel,
+        language: report.language ?? 'sv',
+        contactName: report.contact?.name || null,
+        contactEmail: email,
+        contactPhone: phone,
+        replyChannel,
+        idempotencyKey: report.idempotencyKey ?? null,
+        ...routingFields(decision),
+      },
+      receivedAt,
+      { attachments: report.attachments, jobs: [JobName.CaseAcknowledgement] },
+    );
     this.dispatcher.kick();
     return { case: created, responsible: decision?.responsible ?? null, duplicate: false };
   }

@@ -15,6 +15,10 @@ import { ClaimedOutboxRow, OutboxService } from './outbox.service';
 
 const BATCH_SIZE = 200;
 const ADD_TIMEOUT_MS = 3000;
+// A claimed row older than this whose job Redis no longer knows was lost (Redis restarted
+// without persistence, or this process died between claim and add): it is dispatched again.
+const STALE_CLAIM_SECONDS = 60;
+const SWEEP_INTERVAL_MS = 30_000;
 
 export function outboxJobId(outboxId: string): string {
   return `outbox-${outboxId}`;
@@ -28,7 +32,7 @@ export function outboxJobId(outboxId: string): string {
 export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxDispatcher.name);
   private readonly queues: Map<string, Queue>;
-  private timer?: NodeJS.Timeout;
+  private timers: NodeJS.Timeout[] = [];
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
@@ -49,14 +53,17 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.kick(), this.config.OUTBOX_POLL_MS);
-    this.timer.unref();
+    this.timers = [
+      setInterval(() => this.kick(), this.config.OUTBOX_POLL_MS),
+      setInterval(() => void this.sweepStaleClaims(), SWEEP_INTERVAL_MS),
+    ];
+    this.timers.forEach((timer) => timer.unref());
     this.kick();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
+    this.timers.forEach((timer) => clearInterval(timer));
     await this.running;
   }
 
@@ -79,47 +86,78 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   /** Dispatches until nothing is due; resolves when done. Exposed for tests and shutdown. */
   async drain(): Promise<void> {
     try {
-      while (
-        !this.stopped &&
-        (await this.outbox.withDueRows(BATCH_SIZE, (rows) => this.send(rows))) === BATCH_SIZE
-      );
+      for (;;) {
+        if (this.stopped) return;
+        const rows = await this.outbox.claimDue(BATCH_SIZE);
+        if (rows.length === 0) return;
+        const sent = await this.send(rows);
+        if (sent < rows.length || rows.length < BATCH_SIZE) return;
+      }
     } catch (error) {
       this.logger.warn({ err: error }, 'outbox dispatch paused; will retry');
     }
   }
 
-  private async send(rows: ClaimedOutboxRow[]): Promise<string[]> {
-    const sent: string[] = [];
-    for (const row of rows) {
-      const queue = this.queues.get(row.queue);
+  /** Adds the rows' jobs, a queue at a time in one round trip; puts back what did not go. */
+  private async send(rows: ClaimedOutboxRow[]): Promise<number> {
+    let sent = 0;
+    for (const [name, queueRows] of groupBy(rows, (row) => row.queue)) {
+      const queue = this.queues.get(name);
       if (!queue) {
         this.logger.error(
-          { outboxId: row.id, queue: row.queue },
-          'outbox row names an unknown queue',
+          { queue: name, rows: queueRows.length },
+          'outbox rows name an unknown queue',
         );
         continue;
       }
       try {
         await withTimeout(
-          queue.add(
-            row.jobName,
-            { ...row.payload, outboxId: row.id },
-            { jobId: outboxJobId(row.id) },
+          queue.addBulk(
+            queueRows.map((row) => ({
+              name: row.jobName,
+              data: { ...row.payload, outboxId: row.id },
+              opts: { jobId: outboxJobId(row.id) },
+            })),
           ),
           ADD_TIMEOUT_MS,
         );
+        sent += queueRows.length;
+        this.metrics.outboxDispatched.inc({ queue: name }, queueRows.length);
       } catch (error) {
-        this.logger.warn(
-          { err: error, outboxId: row.id },
-          'queue not reachable; the row stays pending',
-        );
-        break;
+        this.logger.warn({ err: error, queue: name }, 'queue not reachable; the rows stay pending');
+        await this.outbox.release(queueRows.map((row) => row.id));
       }
-      this.metrics.outboxDispatched.inc({ queue: row.queue });
-      sent.push(row.id);
     }
     return sent;
   }
+
+  /** Finds claims whose jobs Redis lost and dispatches them again. Exposed for tests. */
+  async sweepStaleClaims(olderThanSeconds = STALE_CLAIM_SECONDS): Promise<number> {
+    try {
+      const stale = await this.outbox.staleClaims(olderThanSeconds, BATCH_SIZE);
+      const lost: string[] = [];
+      for (const row of stale) {
+        const queue = this.queues.get(row.queue);
+        if (queue && !(await withTimeout(queue.getJob(outboxJobId(row.id)), ADD_TIMEOUT_MS)))
+          lost.push(row.id);
+      }
+      if (lost.length) {
+        this.logger.warn({ rows: lost.length }, 'jobs lost from the queue are dispatched again');
+        await this.outbox.release(lost);
+        this.kick();
+      }
+      return lost.length;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'stale outbox sweep failed; will retry');
+      return 0;
+    }
+  }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

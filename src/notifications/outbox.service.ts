@@ -23,44 +23,56 @@ export class OutboxService {
     payload: Omit<JobPayloads[J], 'outboxId'> & { caseId?: string },
     options: { availableAt?: Date } = {},
   ): Promise<string> {
-    const result = await manager.insert(OutboxEntity, {
-      queue: JOB_QUEUE[job],
-      jobName: job,
-      payload: payload as Record<string, string>,
-      caseId: payload.caseId ?? null,
-      ...(options.availableAt ? { availableAt: options.availableAt } : {}),
-    });
-    return (result.identifiers[0] as { id: string }).id;
+    const [row] = await manager.query<{ id: string }[]>(
+      `INSERT INTO outbox (queue, job_name, payload, case_id, available_at)
+       VALUES ($1, $2, $3, $4, coalesce($5, now())) RETURNING id`,
+      [
+        JOB_QUEUE[job],
+        job,
+        JSON.stringify(payload),
+        payload.caseId ?? null,
+        options.availableAt ?? null,
+      ],
+    );
+    return row.id;
   }
 
   /**
-   * Takes up to `limit` due rows for dispatch. SKIP LOCKED lets several dispatchers run
-   * at once without handing out a row twice; the lock lasts until `release` or `markDispatched`.
+   * Claims up to `limit` due rows for dispatch in one statement. SKIP LOCKED lets several
+   * dispatchers run at once without handing out a row twice. A claimed row whose job
+   * never reaches Redis is put back by `release` or, if this process died, `staleClaims`.
    */
-  async withDueRows(
-    limit: number,
-    handle: (rows: ClaimedOutboxRow[]) => Promise<string[]>,
-  ): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<ClaimedOutboxRow[]>(
-        `SELECT id, queue, job_name AS "jobName", payload
-           FROM outbox
-          WHERE status = 'pending' AND available_at <= now()
-          ORDER BY available_at
-          LIMIT $1
-          FOR UPDATE SKIP LOCKED`,
-        [limit],
-      );
-      if (rows.length === 0) return 0;
-      const dispatched = await handle(rows);
-      if (dispatched.length > 0) {
-        await manager.query(
-          `UPDATE outbox SET status = 'dispatched', dispatched_at = now() WHERE id = ANY($1::uuid[])`,
-          [dispatched],
-        );
-      }
-      return dispatched.length;
-    });
+  claimDue(limit: number): Promise<ClaimedOutboxRow[]> {
+    return this.dataSource.query<ClaimedOutboxRow[]>(
+      `WITH claimed AS (
+         UPDATE outbox SET status = 'dispatched', dispatched_at = now()
+          WHERE id IN (SELECT id FROM outbox
+                        WHERE status = 'pending' AND available_at <= now()
+                        ORDER BY available_at LIMIT $1
+                        FOR UPDATE SKIP LOCKED)
+          RETURNING id, queue, job_name, payload)
+       SELECT id, queue, job_name AS "jobName", payload FROM claimed`,
+      [limit],
+    );
+  }
+
+  /** Puts claimed rows back to pending: their jobs did not reach the queue. */
+  async release(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE outbox SET status = 'pending', dispatched_at = NULL WHERE id = ANY($1::uuid[]) AND status = 'dispatched'`,
+      [ids],
+    );
+  }
+
+  /** Rows claimed long ago and not finished: their jobs may have been lost with Redis' memory. */
+  staleClaims(olderThanSeconds: number, limit: number): Promise<ClaimedOutboxRow[]> {
+    return this.dataSource.query<ClaimedOutboxRow[]>(
+      `SELECT id, queue, job_name AS "jobName", payload FROM outbox
+        WHERE status = 'dispatched' AND dispatched_at < now() - make_interval(secs => $1)
+        ORDER BY dispatched_at LIMIT $2`,
+      [olderThanSeconds, limit],
+    );
   }
 
   /** Marks the start of a processing attempt; returns false when the row is already finished. */

@@ -1,0 +1,64 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { AppConfig, loadConfig } from '../../src/infra/config/app-config';
+import { dropDatabase } from '../../src/infra/database/postgres-url';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface BenchApp {
+  config: AppConfig;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real service (api and worker) in a child process on a database of the
+ * benchmark's own with the demo area loaded. Rate limits are lifted: they would be the
+ * only thing measured.
+ */
+export async function startBenchApp(
+  name: string,
+  overrides: Record<string, string> = {},
+): Promise<BenchApp> {
+  const base = loadConfig(process.env);
+  const databaseUrl = new URL(base.DATABASE_URL);
+  databaseUrl.pathname = `/synpunkt_bench_${name}_${Date.now().toString(36)}`;
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    DATABASE_URL: databaseUrl.toString(),
+    QUEUE_PREFIX: `sp-bench-${name}-${Date.now().toString(36)}`,
+    LOG_LEVEL: 'silent',
+    INTAKE_RATE_LIMIT_PER_MINUTE: '100000000',
+    SMS_RATE_LIMIT_PER_HOUR: '100000000',
+    OUTBOX_POLL_MS: '200',
+    ...overrides,
+  };
+  const config = loadConfig(env);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench', 'support', 'bench-server.ts')],
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      try {
+        resolve((JSON.parse(line) as { url: string }).url);
+      } catch {
+        // not the ready line
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return {
+    config,
+    url,
+    close: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      await dropDatabase(config.DATABASE_URL);
+    },
+  };
+}
