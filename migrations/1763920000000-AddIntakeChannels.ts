@@ -57,7 +57,9 @@ export class AddIntakeChannels1763920000000 implements MigrationInterface {
         "sent_at" TIMESTAMP WITH TIME ZONE,
         CONSTRAINT "PK_outbound_messages" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "outbound_messages_case_id_idx" ON "outbound_messages" ("case_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "outbound_messages_case_id_idx" ON "outbound_messages" ("case_id")`,
+    );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "outbound_messages_provider_ref_key" ON "outbound_messages" ("provider_ref") WHERE "provider_ref" IS NOT NULL`,
     );
