@@ -11,6 +11,7 @@ import { JobName } from '../infra/queue/queue.registry';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { RoutingService } from '../routing/routing.service';
 import type { OrganisationRef, RoutingDecision, TrafficMode } from '../routing/routing.model';
+import { cleanOptional, cleanText } from './clean-text';
 import { IntakeRejectedError } from './intake.errors';
 import { toE164 } from './phone-number';
 
@@ -67,7 +68,8 @@ export class IntakeService {
     private readonly routing: RoutingService,
   ) {}
 
-  async submit(report: IntakeReport): Promise<IntakeReceipt> {
+  async submit(untrusted: IntakeReport): Promise<IntakeReceipt> {
+    const report = cleaned(untrusted);
     if (report.idempotencyKey) {
       const earlier = await this.cases.findByIdempotencyKey(report.idempotencyKey);
       if (earlier)
@@ -89,6 +91,7 @@ export class IntakeService {
   private async store(report: IntakeReport): Promise<IntakeReceipt> {
     const receivedAt = this.clock.now();
     const errors: FieldError[] = [];
+    if (!report.description.trim()) errors.push({ field: 'description', reason: 'must not be empty' });
 
     let occurredAt: Date | null = null;
     if (report.occurredAt) {
@@ -181,4 +184,24 @@ function isUniqueViolation(error: unknown): boolean {
     (error as { code?: string; driverError?: { code?: string } }).driverError?.code === '23505' ||
     (error as { code?: string }).code === '23505'
   );
+}
+
+/** The report with control characters removed from every text a traveller typed. */
+function cleaned(report: IntakeReport): IntakeReport {
+  return {
+    ...report,
+    description: cleanText(report.description),
+    line: cleanOptional(report.line),
+    stop: cleanOptional(report.stop),
+    vehicleNumber: cleanOptional(report.vehicleNumber),
+    contact: report.contact && {
+      name: cleanOptional(report.contact.name),
+      email: cleanOptional(report.contact.email),
+      phone: cleanOptional(report.contact.phone),
+    },
+    attachments: report.attachments?.map((attachment) => ({
+      ...attachment,
+      filename: cleanOptional(attachment.filename),
+    })),
+  };
 }

@@ -6,6 +6,7 @@ import { CasesService } from '../cases/cases.service';
 import { CLOCK } from '../infra/clock/clock';
 import type { Clock } from '../infra/clock/clock';
 import { IntakeAttachment, IntakeService } from '../intake/intake.service';
+import { cleanText } from '../intake/clean-text';
 import { toE164 } from '../intake/phone-number';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { SmsSenderService } from '../notifications/sms-sender.service';
@@ -46,7 +47,8 @@ export class SmsInboundService {
     private readonly dispatcher: OutboxDispatcher,
   ) {}
 
-  async receive(message: InboundSms): Promise<InboundOutcome> {
+  async receive(untrusted: InboundSms): Promise<InboundOutcome> {
+    const message = { ...untrusted, body: cleanText(untrusted.body) };
     const from = toE164(message.from);
     if (!from) return { kind: 'ignored', reason: 'the sender is not a phone number' };
     const keyword = smsKeyword(message.body);
