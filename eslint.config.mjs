@@ -1,5 +1,6 @@
 // Type-aware lint: the rules that catch unawaited promises and unhandled union members are errors.
 import eslint from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -46,5 +47,16 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
       'no-console': 'off',
     },
+  },
+  {
+    // The web form's progressive enhancement: plain browser JavaScript, no type information.
+    files: ['src/feedback/assets/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'script',
+      globals: globals.browser,
+    },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-console': 'error' },
   },
 );

@@ -91,7 +91,8 @@ export class IntakeService {
   private async store(report: IntakeReport): Promise<IntakeReceipt> {
     const receivedAt = this.clock.now();
     const errors: FieldError[] = [];
-    if (!report.description.trim()) errors.push({ field: 'description', reason: 'must not be empty' });
+    if (!report.description.trim())
+      errors.push({ field: 'description', reason: 'must not be empty' });
 
     let occurredAt: Date | null = null;
     if (report.occurredAt) {

@@ -1,7 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { feedbackAssetsDir } from '../../feedback/feedback-paths';
 import type { AppConfig } from '../config/app-config';
 import { bodyParsers } from './body-parsers';
 import { createValidationPipe } from './validation';
@@ -31,6 +33,9 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
     }),
   );
   app.use(...bodyParsers(config.JSON_BODY_LIMIT_BYTES));
+  // The web form's CSRF cookie; its pages load their CSS and JavaScript from /assets/.
+  app.use(cookieParser());
+  app.useStaticAssets(feedbackAssetsDir(), { prefix: '/assets/', index: false, maxAge: '1h' });
   app.useGlobalPipes(createValidationPipe());
   setUpOpenApi(app);
   app.enableShutdownHooks();

@@ -3,7 +3,9 @@ import {
   Catch,
   ExceptionFilter,
   HttpException,
+  Inject,
   Logger,
+  Optional,
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
@@ -59,12 +61,27 @@ function fromHttpStyleError(error: HttpStyleError): ProblemDetails | null {
 }
 
 /**
+ * Error pages for routes that browsers visit (the traveller's web form). The module that
+ * serves such pages provides this; the filter asks it first and answers everything it
+ * declines with problem details.
+ */
+export interface HtmlErrorPages {
+  /** The page for this error, or null when the request is not for one of its pages or wants JSON. */
+  render(request: Request, problem: ProblemDetails): string | null;
+}
+export const HTML_ERROR_PAGES = Symbol('HTML_ERROR_PAGES');
+
+/**
  * The one place errors become HTTP responses: domain errors by kind, framework and
  * parser errors by status, anything else a 500 with an id to find its log line.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+
+  constructor(
+    @Optional() @Inject(HTML_ERROR_PAGES) private readonly htmlPages: HtmlErrorPages | null = null,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
@@ -80,7 +97,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // A guard that knows the real wait has said it already; otherwise a minute is the intake window.
     if (exception instanceof ThrottlerException && !response.getHeader('Retry-After'))
       response.setHeader('Retry-After', '60');
+    const page = this.htmlPage(request, body);
+    if (page !== null) {
+      response.status(body.status).type('html').send(page);
+      return;
+    }
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  private htmlPage(request: Request, body: ProblemDetails): string | null {
+    try {
+      return this.htmlPages?.render(request, body) ?? null;
+    } catch (error) {
+      // A broken page must not hide the error it was meant to show.
+      this.logger.error({ err: error }, 'error page failed; answering with problem details');
+      return null;
+    }
   }
 
   toProblem(exception: unknown, request: Request): ProblemDetails {

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import Handlebars from 'handlebars';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { feedbackViewsDir } from './feedback-paths';
+
+export const PAGE_TEMPLATES = ['form', 'receipt', 'message'] as const;
+export type PageTemplate = (typeof PAGE_TEMPLATES)[number];
+
+/**
+ * The form's Handlebars templates, read and compiled once at start-up. Strict mode makes
+ * a misspelt name in a template an error (tests render every page) instead of a blank.
+ */
+@Injectable()
+export class FeedbackViews {
+  private readonly templates: Record<PageTemplate, Handlebars.TemplateDelegate>;
+
+  constructor() {
+    const directory = feedbackViewsDir();
+    const handlebars = Handlebars.create();
+    const read = (file: string) => {
+      const source = readFileSync(file, 'utf8');
+      // Parsing now makes a broken template stop the start-up, not a traveller's request.
+      handlebars.parse(source);
+      return source;
+    };
+    const partials = join(directory, 'partials');
+    for (const file of readdirSync(partials).filter((name) => name.endsWith('.hbs')))
+      handlebars.registerPartial(basename(file, '.hbs'), read(join(partials, file)));
+    const compile = (page: PageTemplate) =>
+      handlebars.compile(read(join(directory, `${page}.hbs`)), {
+        strict: true,
+        // Indenting a partial's lines would also indent the lines of a kept textarea value.
+        preventIndent: true,
+      });
+    this.templates = {
+      form: compile('form'),
+      receipt: compile('receipt'),
+      message: compile('message'),
+    };
+  }
+
+  render(page: PageTemplate, model: object): string {
+    return this.templates[page](model);
+  }
+}

@@ -1,0 +1,17 @@
+import { detectPhotoType } from './photo-check';
+
+describe(detectPhotoType.name, () => {
+  it('knows JPEG and PNG by their first bytes', () => {
+    expect(detectPhotoType(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe('image/jpeg');
+    expect(
+      detectPhotoType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
+    ).toBe('image/png');
+  });
+
+  it('refuses anything else, whatever it is called', () => {
+    expect(detectPhotoType(Buffer.from('not a photo, just text'))).toBeNull();
+    expect(detectPhotoType(Buffer.from('GIF89a\x01\x00'))).toBeNull();
+    expect(detectPhotoType(Buffer.from([0xff, 0xd8, 0xff]))).toBeNull();
+    expect(detectPhotoType(Buffer.alloc(0))).toBeNull();
+  });
+});
