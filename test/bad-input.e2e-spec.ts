@@ -110,8 +110,19 @@ describe('bad input to the JSON intake', () => {
   });
 
   it('refuses a body over the size limit with 413', async () => {
-    const response = await post({ ...valid, description: 'x'.repeat(40 * 1024) }).expect(413);
-    expect(response.body).toMatchObject({
+    // The general limit (32 KB in this app) on an ordinary JSON route …
+    const explain = await request(app.server)
+      .post('/api/v1/routing/explain')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ line: 'x'.repeat(40 * 1024) }))
+      .expect(413);
+    expect(explain.body).toMatchObject({
+      status: 413,
+      errors: [{ field: 'body', reason: 'is too large' }],
+    });
+    // … and the intake's own, which leaves room for three photos but no more.
+    const intake = await post({ ...valid, description: 'x'.repeat(22 * 1024 * 1024) }).expect(413);
+    expect(intake.body).toMatchObject({
       status: 413,
       errors: [{ field: 'body', reason: 'is too large' }],
     });

@@ -1,6 +1,8 @@
 import request from 'supertest';
+import { CaseAttachmentEntity } from '../src/cases/case-attachment.entity';
 import { CaseEntity } from '../src/cases/case.entity';
 import { OutboxEntity } from '../src/notifications/outbox.entity';
+import { tinyPng } from './support/browser';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, eventually, TestApp } from './support/test-app';
 
@@ -124,6 +126,57 @@ describe('JSON intake, end to end', () => {
     const malformed = await request(app.server).get('/api/v1/cases/DROP%20TABLE').expect(400);
     expect(malformed.body.errors).toEqual([
       { field: 'reference', reason: 'must look like SP-2026-000123' },
+    ]);
+  });
+});
+
+describe('photos in the JSON intake', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await createTestApp({ SYNPUNKT_ROLE: 'api' });
+  });
+
+  afterAll(() => app.close());
+
+  const report = (photos: Array<{ data: string; filename?: string }>) =>
+    request(app.server)
+      .post('/api/v1/cases')
+      .send({ kind: 'complaint', description: 'Trasigt säte', photos });
+
+  it('stores a PNG sent as base64, with the type its bytes say', async () => {
+    const { body } = await report([
+      { data: tinyPng().toString('base64'), filename: 'säte.png' },
+    ]).expect(201);
+    const stored = await app.dataSource
+      .getRepository(CaseEntity)
+      .findOneByOrFail({ reference: body.reference });
+    const photos = await app.dataSource.getRepository(CaseAttachmentEntity).find({
+      where: { caseId: stored.id },
+      select: { id: true, contentType: true, sizeBytes: true, data: true },
+    });
+    expect(photos).toEqual([
+      expect.objectContaining({ contentType: 'image/png', sizeBytes: tinyPng().length }),
+    ]);
+    expect(photos[0].data?.equals(tinyPng())).toBe(true);
+  });
+
+  it('refuses a file that is not a photo, a photo over 5 MB, and a fourth photo', async () => {
+    const notAnImage = await report([
+      { data: Buffer.from('%PDF-1.7 not a photo').toString('base64') },
+    ]).expect(400);
+    expect(notAnImage.body.errors).toEqual([
+      { field: 'photos[0]', reason: 'is not a JPEG or PNG image' },
+    ]);
+
+    const huge = Buffer.concat([tinyPng(), Buffer.alloc(5 * 1024 * 1024)]);
+    const tooLarge = await report([{ data: huge.toString('base64') }]).expect(400);
+    expect(tooLarge.body.errors).toEqual([{ field: 'photos[0]', reason: 'is larger than 5 MB' }]);
+
+    const four = Array.from({ length: 4 }, () => ({ data: tinyPng().toString('base64') }));
+    const tooMany = await report(four).expect(400);
+    expect(tooMany.body.errors).toEqual([
+      { field: 'photos', reason: 'must hold at most 3 photos' },
     ]);
   });
 });

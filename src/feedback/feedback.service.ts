@@ -28,7 +28,7 @@ import {
   receiptToken,
   verifyFormToken,
 } from './form-token';
-import { detectPhotoType } from './photo-check';
+import { detectPhotoType } from '../intake/photo-check';
 
 // "linje 4", "buss 4": the feed knows the line as "4".
 const LINE_WORD = /^(linje|buss|bus|line|tåg|train)\s+/i;

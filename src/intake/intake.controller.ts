@@ -27,7 +27,16 @@ export class IntakeController {
     description: 'Too many reports from this address; see Retry-After',
   })
   async create(@Body() body: CreateCaseDto): Promise<CaseStatusDto> {
-    const receipt = await this.intake.submit({ ...body, channel: 'api' });
+    const { photos, ...report } = body;
+    const receipt = await this.intake.submit({
+      ...report,
+      channel: 'api',
+      attachments: photos?.map((photo) => ({
+        contentType: 'application/octet-stream', // decided from the bytes by the intake
+        filename: photo.filename,
+        data: Buffer.from(photo.data, 'base64'),
+      })),
+    });
     return CaseStatusDto.from(receipt.case, receipt.responsible);
   }
 }

@@ -13,6 +13,7 @@ import { RoutingService } from '../routing/routing.service';
 import type { OrganisationRef, RoutingDecision, TrafficMode } from '../routing/routing.model';
 import { cleanOptional, cleanText } from './clean-text';
 import { IntakeRejectedError } from './intake.errors';
+import { detectPhotoType } from './photo-check';
 import { toE164 } from './phone-number';
 
 /** A report as every channel hands it over, already translated from the channel's own form. */
@@ -93,6 +94,7 @@ export class IntakeService {
     const errors: FieldError[] = [];
     if (!report.description.trim())
       errors.push({ field: 'description', reason: 'must not be empty' });
+    errors.push(...checkPhotos(report.attachments ?? []));
 
     let occurredAt: Date | null = null;
     if (report.occurredAt) {
@@ -205,4 +207,25 @@ function cleaned(report: IntakeReport): IntakeReport {
       filename: cleanOptional(attachment.filename),
     })),
   };
+}
+
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+export const PHOTO_MAX_COUNT = 3;
+
+/**
+ * Stored files must be photos by their bytes (JPEG or PNG), at most 5 MB and 3 of them,
+ * whatever the channel claimed. Fixes each one's content type to what its bytes say.
+ */
+function checkPhotos(attachments: IntakeAttachment[]): FieldError[] {
+  const files = attachments.filter((attachment) => attachment.data);
+  if (files.length > PHOTO_MAX_COUNT)
+    return [{ field: 'photos', reason: `must hold at most ${PHOTO_MAX_COUNT} photos` }];
+  return files.flatMap((file, index) => {
+    const type = detectPhotoType(file.data!);
+    if (!type) return [{ field: `photos[${index}]`, reason: 'is not a JPEG or PNG image' }];
+    if (file.data!.length > PHOTO_MAX_BYTES)
+      return [{ field: `photos[${index}]`, reason: 'is larger than 5 MB' }];
+    file.contentType = type;
+    return [];
+  });
 }

@@ -13,8 +13,23 @@ export class MalformedBodyError extends InvalidInputError {
  * Body parsers whose parse failures are domain errors (field `body`), so the one error
  * filter answers them like any other invalid input instead of echoing parser internals.
  */
-export function bodyParsers(limitBytes: number): RequestHandler[] {
+export function bodyParsers(
+  limitBytes: number,
+  larger: Array<{ method: string; path: string; limitBytes: number }> = [],
+): RequestHandler[] {
   const parsers: Array<[RequestHandler, string]> = [
+    // A route that takes photos inline gets a larger JSON limit; every other route keeps
+    // the small one. The first parser to read a body marks it read, so the second skips it.
+    ...larger.map(({ method, path, limitBytes: routeLimit }): [RequestHandler, string] => {
+      const parse = express.json({ limit: routeLimit });
+      return [
+        (request, response, next) =>
+          request.method === method && request.path === path
+            ? parse(request, response, next)
+            : next(),
+        'JSON',
+      ];
+    }),
     [express.json({ limit: limitBytes }), 'JSON'],
     [express.urlencoded({ limit: limitBytes, extended: false }), 'form data'],
   ];

@@ -8,6 +8,9 @@ import type { AppConfig } from '../config/app-config';
 import { bodyParsers } from './body-parsers';
 import { createValidationPipe } from './validation';
 
+/** Up to three 5 MB photos, base64-encoded (4/3), and the report around them. */
+export const JSON_INTAKE_LIMIT_BYTES = Math.ceil((3 * 5 * 1024 * 1024 * 4) / 3) + 64 * 1024;
+
 /** HTTP concerns every route shares: security headers, body limits, validation, OpenAPI. */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
@@ -32,7 +35,11 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
       strictTransportSecurity: config.PUBLIC_BASE_URL.startsWith('https:'),
     }),
   );
-  app.use(...bodyParsers(config.JSON_BODY_LIMIT_BYTES));
+  app.use(
+    ...bodyParsers(config.JSON_BODY_LIMIT_BYTES, [
+      { method: 'POST', path: '/api/v1/cases', limitBytes: JSON_INTAKE_LIMIT_BYTES },
+    ]),
+  );
   // The web form's CSRF cookie; its pages load their CSS and JavaScript from /assets/.
   app.use(cookieParser());
   app.useStaticAssets(feedbackAssetsDir(), { prefix: '/assets/', index: false, maxAge: '1h' });

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
+  IsBase64,
   IsEmail,
   IsIn,
   IsISO8601,
@@ -49,6 +52,19 @@ export class ContactDto {
   @IsString()
   @MaxLength(32)
   phone?: string;
+}
+
+export class PhotoDto {
+  @ApiProperty({ description: 'The JPEG or PNG file, base64-encoded (at most 5 MB decoded)' })
+  @IsBase64({}, { message: 'must be base64' })
+  @MaxLength(7_000_000)
+  data: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  filename?: string;
 }
 
 /** A traveller's report as the JSON intake takes it. */
@@ -119,6 +135,14 @@ export class CreateCaseDto {
   @ValidateNested()
   @Type(() => ContactDto)
   contact?: ContactDto;
+
+  @ApiPropertyOptional({ type: [PhotoDto], maxItems: 3 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3, { message: 'must hold at most 3 photos' })
+  @ValidateNested({ each: true })
+  @Type(() => PhotoDto)
+  photos?: PhotoDto[];
 
   @ApiPropertyOptional({
     enum: REPLY_CHANNELS,
