@@ -28,6 +28,7 @@ export async function startBenchApp(
     ...(process.env as Record<string, string>),
     DATABASE_URL: databaseUrl.toString(),
     QUEUE_PREFIX: `sp-bench-${name}-${Date.now().toString(36)}`,
+    SYNPUNKT_ROLE: process.env.BENCH_SPLIT_ROLES === '1' ? 'api' : 'both',
     LOG_LEVEL: 'silent',
     INTAKE_RATE_LIMIT_PER_MINUTE: '100000000',
     SMS_RATE_LIMIT_PER_HOUR: '100000000',
@@ -51,13 +52,37 @@ export async function startBenchApp(
     });
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
+  // With BENCH_SPLIT_ROLES=1 the queue is worked by a process of its own, as in production.
+  const workers: ChildProcess[] =
+    process.env.BENCH_SPLIT_ROLES === '1'
+      ? [
+          spawn(
+            process.execPath,
+            [
+              '-r',
+              'ts-node/register/transpile-only',
+              join(ROOT, 'src', 'main.ts'),
+              '--role',
+              'worker',
+            ],
+            {
+              cwd: ROOT,
+              env: { ...env, RUN_MIGRATIONS: 'false' },
+              stdio: ['ignore', 'ignore', 'inherit'],
+            },
+          ),
+        ]
+      : [];
+  const stop = async (process: ChildProcess) => {
+    const exited = new Promise((resolve) => process.once('exit', resolve));
+    process.kill('SIGTERM');
+    await exited;
+  };
   return {
     config,
     url,
     close: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await Promise.all([child, ...workers].map(stop));
       await dropDatabase(config.DATABASE_URL);
     },
   };
