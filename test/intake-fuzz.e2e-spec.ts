@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { getExpectedTwilioSignature } from 'twilio';
-import { AreaLoaderService } from '../src/directory/area-loader.service';
-import { RoutingService } from '../src/routing/routing.service';
 import { createIsolatedDatabase } from './support/isolated-database';
 import { createTestApp, TestApp } from './support/test-app';
+import { loadDemoArea } from './support/demo-area';
 
-const ROOT = join(__dirname, '..');
 const AUTH_TOKEN = 'fuzz-token';
 const BASE_URL = 'https://fuzz.synpunkt.local';
 
@@ -113,10 +109,7 @@ describe('random bodies to every intake endpoint', () => {
       TWILIO_API_URL: 'http://127.0.0.1:9',
       SYNPUNKT_ROLE: 'api',
     });
-    await app.app
-      .get(AreaLoaderService)
-      .loadText(readFileSync(join(ROOT, 'area', 'demo-uppsala.yaml'), 'utf8'));
-    await app.app.get(RoutingService).refresh(true);
+    await loadDemoArea(app, { feed: false });
   });
 
   afterAll(async () => {

@@ -1,15 +1,10 @@
 import request from 'supertest';
 import { XMLParser } from 'fast-xml-parser';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CaseEntity } from '../src/cases/case.entity';
-import { AreaLoaderService } from '../src/directory/area-loader.service';
-import { GtfsImportService } from '../src/directory/gtfs/gtfs-import.service';
-import { RoutingService } from '../src/routing/routing.service';
 import { createIsolatedDatabase } from './support/isolated-database';
 import { createTestApp, TestApp } from './support/test-app';
+import { loadDemoArea } from './support/demo-area';
 
-const ROOT = join(__dirname, '..');
 const xml = new XMLParser({
   parseTagValue: false,
   isArray: (name) => name === 'error' || name === 'request',
@@ -33,11 +28,7 @@ describe('Open311 GeoReport v2: POST requests', () => {
   beforeAll(async () => {
     database = await createIsolatedDatabase('open311_post');
     app = await createTestApp({ DATABASE_URL: database.url, SYNPUNKT_ROLE: 'api' });
-    await app.app
-      .get(AreaLoaderService)
-      .loadText(readFileSync(join(ROOT, 'area', 'demo-uppsala.yaml'), 'utf8'));
-    await app.app.get(GtfsImportService).importPath(join(ROOT, 'area', 'gtfs', 'ul-2021.zip'));
-    await app.app.get(RoutingService).refresh(true);
+    await loadDemoArea(app);
     // A deployment that hands out keys, with a small rate limit to reach.
     keyed = await createTestApp({
       DATABASE_URL: database.url,

@@ -1,13 +1,9 @@
 import request from 'supertest';
 import { XMLParser } from 'fast-xml-parser';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { AreaLoaderService } from '../src/directory/area-loader.service';
-import { RoutingService } from '../src/routing/routing.service';
 import { createIsolatedDatabase } from './support/isolated-database';
 import { createTestApp, TestApp } from './support/test-app';
+import { loadDemoArea } from './support/demo-area';
 
-const ROOT = join(__dirname, '..');
 const DAY_MS = 24 * 3600_000;
 const xml = new XMLParser({
   parseTagValue: false,
@@ -40,10 +36,7 @@ describe('Open311 GeoReport v2: discovery and GET requests', () => {
   beforeAll(async () => {
     database = await createIsolatedDatabase('open311_requests');
     app = await createTestApp({ DATABASE_URL: database.url, SYNPUNKT_ROLE: 'api' });
-    await app.app
-      .get(AreaLoaderService)
-      .loadText(readFileSync(join(ROOT, 'area', 'demo-uppsala.yaml'), 'utf8'));
-    await app.app.get(RoutingService).refresh(true);
+    await loadDemoArea(app, { feed: false });
     await report('lateToday', { service_code: 'punctuality', address_string: 'Gränby <C> & Co' });
     await report(
       'dirtyLastWeek',

@@ -4,13 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CaseAttachmentEntity } from '../src/cases/case-attachment.entity';
 import { CaseEntity } from '../src/cases/case.entity';
-import { AreaLoaderService } from '../src/directory/area-loader.service';
-import { GtfsImportService } from '../src/directory/gtfs/gtfs-import.service';
 import { OrganisationEntity } from '../src/directory/organisation.entity';
 import { OutboxEntity } from '../src/notifications/outbox.entity';
-import { RoutingService } from '../src/routing/routing.service';
 import { createIsolatedDatabase } from './support/isolated-database';
 import { createTestApp, TestApp } from './support/test-app';
+import { loadDemoArea } from './support/demo-area';
 
 const ROOT = join(__dirname, '..');
 // The Open311 project's JSON schemas for GeoReport v2, as published with the spec.
@@ -108,11 +106,7 @@ describe('Open311 GeoReport v2', () => {
     database = await createIsolatedDatabase('open311');
     // An api-only process: the acknowledgement is queued through the outbox and nobody sends it.
     app = await createTestApp({ DATABASE_URL: database.url, SYNPUNKT_ROLE: 'api' });
-    await app.app
-      .get(AreaLoaderService)
-      .loadText(readFileSync(join(ROOT, 'area', 'demo-uppsala.yaml'), 'utf8'));
-    await app.app.get(GtfsImportService).importPath(join(ROOT, 'area', 'gtfs', 'ul-2021.zip'));
-    await app.app.get(RoutingService).refresh(true);
+    await loadDemoArea(app);
   });
 
   afterAll(async () => {

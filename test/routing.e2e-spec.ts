@@ -1,16 +1,10 @@
 import request from 'supertest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CaseEventEntity } from '../src/cases/case-event.entity';
 import { CaseEntity } from '../src/cases/case.entity';
 import { TransfersService } from '../src/cases/transfers.service';
-import { AreaLoaderService } from '../src/directory/area-loader.service';
-import { GtfsImportService } from '../src/directory/gtfs/gtfs-import.service';
-import { RoutingService } from '../src/routing/routing.service';
 import { createIsolatedDatabase } from './support/isolated-database';
 import { createTestApp, TestApp } from './support/test-app';
-
-const ROOT = join(__dirname, '..');
+import { loadDemoArea } from './support/demo-area';
 
 describe('routing cases with the demo area (Uppsala, GTFS 2021)', () => {
   let database: { url: string; drop: () => Promise<void> };
@@ -19,11 +13,7 @@ describe('routing cases with the demo area (Uppsala, GTFS 2021)', () => {
   beforeAll(async () => {
     database = await createIsolatedDatabase('routing');
     app = await createTestApp({ DATABASE_URL: database.url });
-    await app.app
-      .get(AreaLoaderService)
-      .loadText(readFileSync(join(ROOT, 'area', 'demo-uppsala.yaml'), 'utf8'));
-    await app.app.get(GtfsImportService).importPath(join(ROOT, 'area', 'gtfs', 'ul-2021.zip'));
-    await app.app.get(RoutingService).refresh(true);
+    await loadDemoArea(app);
   });
 
   afterAll(async () => {

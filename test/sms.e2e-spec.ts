@@ -1,19 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { getExpectedTwilioSignature } from 'twilio';
 import { CaseAttachmentEntity } from '../src/cases/case-attachment.entity';
 import { CaseMessageEntity } from '../src/cases/case-message.entity';
 import { CaseEntity } from '../src/cases/case.entity';
-import { AreaLoaderService } from '../src/directory/area-loader.service';
-import { GtfsImportService } from '../src/directory/gtfs/gtfs-import.service';
 import { OutboundMessageEntity } from '../src/notifications/outbound-message.entity';
-import { RoutingService } from '../src/routing/routing.service';
 import { FakeTwilio } from './support/fake-twilio';
 import { createIsolatedDatabase } from './support/isolated-database';
 import { createTestApp, eventually, TestApp } from './support/test-app';
+import { loadDemoArea } from './support/demo-area';
 
-const ROOT = join(__dirname, '..');
 const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
 const AUTH_TOKEN = 'test-auth-token';
 const BASE_URL = 'https://synpunkt.example.se';
@@ -65,11 +60,7 @@ describe('SMS through Twilio', () => {
       TWILIO_API_URL: await twilioApi.start(),
       SMS_RATE_LIMIT_PER_HOUR: '5',
     });
-    await app.app
-      .get(AreaLoaderService)
-      .loadText(readFileSync(join(ROOT, 'area', 'demo-uppsala.yaml'), 'utf8'));
-    await app.app.get(GtfsImportService).importPath(join(ROOT, 'area', 'gtfs', 'ul-2021.zip'));
-    await app.app.get(RoutingService).refresh(true);
+    await loadDemoArea(app);
   });
 
   afterAll(async () => {

@@ -1,20 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { AreaLoaderService } from '../../src/directory/area-loader.service';
-import { GtfsImportService } from '../../src/directory/gtfs/gtfs-import.service';
-import { RoutingService } from '../../src/routing/routing.service';
 import { createIsolatedDatabase } from './isolated-database';
 import { createTestApp } from './test-app';
 import type { TestApp } from './test-app';
-
-const ROOT = join(__dirname, '..', '..');
+import { loadDemoArea } from './demo-area';
 
 /** Debian's Chromium; the tests never download a browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -204,11 +199,7 @@ export async function createDemoAreaApp(
 ): Promise<TestApp & { databaseUrl: string }> {
   const database = await createIsolatedDatabase(label);
   const app = await createTestApp({ DATABASE_URL: database.url, ...overrides });
-  await app.app
-    .get(AreaLoaderService)
-    .loadText(readFileSync(join(ROOT, 'area', 'demo-uppsala.yaml'), 'utf8'));
-  await app.app.get(GtfsImportService).importPath(join(ROOT, 'area', 'gtfs', 'ul-2021.zip'));
-  await app.app.get(RoutingService).refresh(true);
+  await loadDemoArea(app);
   return {
     ...app,
     databaseUrl: database.url,
