@@ -33,7 +33,6 @@ export async function createService(config: AppConfig): Promise<Service> {
   if (!runsApi(config)) {
     const app = await NestFactory.createApplicationContext(module, { bufferLogs: true });
     app.useLogger(app.get(PinoNestLogger));
-    app.enableShutdownHooks();
     return { role: 'worker', app };
   }
   const app = await NestFactory.create<NestExpressApplication>(module, {

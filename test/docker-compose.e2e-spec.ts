@@ -29,6 +29,7 @@ describe('docker-compose.yml', () => {
     ]);
     const environment = compose.services.synpunkt.environment ?? {};
     expect(Object.keys(environment).filter((name) => !known.has(name))).toEqual([]);
+    expect(environment.FORM_SECRET).toMatch(/^\$\{FORM_SECRET:\?/);
     expect(environment).toMatchObject({
       NODE_ENV: 'production',
       DATABASE_URL: expect.stringContaining('@postgres:5432/'),

@@ -18,7 +18,8 @@ import {
 } from './support/browser';
 import type { TestApp } from './support/test-app';
 
-const SCREENSHOTS = join(__dirname, '..', 'docs', 'screenshots');
+// Written where git does not look; docs/screenshots holds the reviewed copies.
+const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
 const TEST_TIMEOUT_MS = 90_000;
 const MOBILE = { width: 390, height: 844 };
 const DESKTOP = { width: 1024, height: 900 };

@@ -52,8 +52,11 @@ describe('operations endpoints', () => {
   });
 
   it('refuses routes that are not public until a user signs in', async () => {
-    // No such route is public, so the guard answers before routing can say 404.
-    const response = await request(app.server).get('/no/such/route').expect(404);
-    expect(response.body).toMatchObject({ status: 404, type: 'about:blank' });
+    const guarded = await request(app.server)
+      .get('/api/v1/routing/misroutes?from=2026-01&to=2026-02')
+      .expect(401);
+    expect(guarded.body).toMatchObject({ status: 401, code: 'auth.required' });
+    const unknown = await request(app.server).get('/no/such/route').expect(404);
+    expect(unknown.body).toMatchObject({ status: 404, type: 'about:blank' });
   });
 });

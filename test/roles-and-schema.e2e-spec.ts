@@ -29,6 +29,7 @@ describe('service roles', () => {
       const worker = await createTestApp({
         SYNPUNKT_ROLE: 'worker',
         QUEUE_PREFIX: api.config.QUEUE_PREFIX,
+        DATABASE_URL: api.config.DATABASE_URL,
       });
       try {
         expect(worker.server).toBeUndefined();

@@ -146,6 +146,10 @@ describe('SMS through Twilio', () => {
     expect(
       await app.dataSource.getRepository(OutboundMessageEntity).countBy({ caseId: cases[0].id }),
     ).toBe(1);
+    // Nor did a retry join the case it opened as a follow-up.
+    expect(
+      await app.dataSource.getRepository(CaseMessageEntity).countBy({ caseId: cases[0].id }),
+    ).toBe(0);
   });
 
   it('adds a later message from the same number to the open case, with MMS media as attachments', async () => {

@@ -9,7 +9,9 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../auth/public.decorator';
 import { CaseStatusDto } from '../cases/dto/case-status.dto';
 import { CreateCaseDto } from './dto/create-case.dto';
+import { IntakeRejectedError } from './intake.errors';
 import { IntakeService } from './intake.service';
+import { decodeBase64 } from './photo-check';
 
 @ApiTags('intake')
 @Controller('api/v1/cases')
@@ -31,12 +33,19 @@ export class IntakeController {
     const receipt = await this.intake.submit({
       ...report,
       channel: 'api',
-      attachments: photos?.map((photo) => ({
+      attachments: photos?.map((photo, index) => ({
         contentType: 'application/octet-stream', // decided from the bytes by the intake
         filename: photo.filename,
-        data: Buffer.from(photo.data, 'base64'),
+        data: decodedPhoto(photo.data, index),
       })),
     });
     return CaseStatusDto.from(receipt.case, receipt.responsible);
   }
+}
+
+function decodedPhoto(data: string, index: number): Buffer {
+  const decoded = decodeBase64(data);
+  if (!decoded)
+    throw new IntakeRejectedError([{ field: `photos[${index}].data`, reason: 'must be base64' }]);
+  return decoded;
 }

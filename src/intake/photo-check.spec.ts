@@ -1,4 +1,4 @@
-import { detectPhotoType } from './photo-check';
+import { decodeBase64, detectPhotoType } from './photo-check';
 
 describe(detectPhotoType.name, () => {
   it('knows JPEG and PNG by their first bytes', () => {
@@ -13,5 +13,22 @@ describe(detectPhotoType.name, () => {
     expect(detectPhotoType(Buffer.from('GIF89a\x01\x00'))).toBeNull();
     expect(detectPhotoType(Buffer.from([0xff, 0xd8, 0xff]))).toBeNull();
     expect(detectPhotoType(Buffer.alloc(0))).toBeNull();
+  });
+});
+
+describe(decodeBase64.name, () => {
+  it('decodes base64 with or without padding and refuses anything else', () => {
+    expect(decodeBase64(Buffer.from('hej på dig').toString('base64'))?.toString()).toBe(
+      'hej på dig',
+    );
+    expect(decodeBase64('aGVq')?.toString()).toBe('hej');
+    expect(decodeBase64('aGVqIQ')?.toString()).toBe('hej!');
+    expect(decodeBase64('not base64!')).toBeNull();
+    expect(decodeBase64('abcde')).toBeNull();
+  });
+
+  it('handles a photo-sized input without overflowing the stack', () => {
+    const big = Buffer.alloc(6 * 1024 * 1024, 7);
+    expect(decodeBase64(big.toString('base64'))?.equals(big)).toBe(true);
   });
 });

@@ -208,7 +208,8 @@ export class Open311Service {
         updated_datetime: row.updatedAt.toISOString(),
         // Cases carry no answer deadline yet.
         expected_datetime: null,
-        address: row.stopText,
+        // Only a stop the timetable knows: what a traveller typed may hold personal data.
+        address: stop ? row.stopText : null,
         address_id: stop?.stopId ?? null,
         zipcode: null,
         lat: stop?.lat ?? null,

@@ -59,6 +59,10 @@ export class SmsInboundService {
     if (!message.body.trim() && message.media.length === 0)
       return { kind: 'ignored', reason: 'empty message' };
 
+    // A retry of the message that opened a case must not join that case as a follow-up.
+    const opened = await this.cases.findByIdempotencyKey(`sms:${message.messageSid}`);
+    if (opened) return { kind: 'opened', reference: opened.reference, duplicate: true };
+
     const open = await this.cases.findRecentOpenByPhone(
       from,
       new Date(this.clock.now().getTime() - THREAD_WINDOW_MS),

@@ -3,6 +3,7 @@ import { ThrottlerException, ThrottlerStorage } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
+import { smsKeyword } from './sms-keywords';
 
 const HOUR_MS = 3600_000;
 
@@ -16,8 +17,9 @@ export class SmsRateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
-    const from = (request.body as { From?: string } | undefined)?.From;
-    if (!from) return true;
+    const { From: from, Body: body } = (request.body ?? {}) as { From?: string; Body?: string };
+    // STOP and its kin always get through: a limited number must still be able to opt out.
+    if (!from || (body && smsKeyword(body))) return true;
     const limit = this.config.SMS_RATE_LIMIT_PER_HOUR;
     const record = await this.storage.increment(`sms-from:${from}`, HOUR_MS, limit, HOUR_MS, 'sms');
     if (record.totalHits <= limit) return true;

@@ -4,6 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { createService } from '../../src/bootstrap';
+import { createIsolatedDatabase } from './isolated-database';
 import { AppConfig, loadConfig } from '../../src/infra/config/app-config';
 
 export interface TestApp {
@@ -16,12 +17,15 @@ export interface TestApp {
 }
 
 /**
- * The real service on the run's database and Redis, with a queue prefix of its own so
- * that workers of other test files never take its jobs.
+ * The real service on a database and a queue prefix of its own (unless the test names
+ * them, to share them between two apps): an app's outbox dispatcher takes every due row
+ * of its database, so apps of different test files must never share one.
  */
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const database = overrides.DATABASE_URL ? null : await createIsolatedDatabase('app');
   const config = loadConfig({
     ...process.env,
+    ...(database ? { DATABASE_URL: database.url } : {}),
     QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-${randomBytes(3).toString('hex')}`,
     OUTBOX_POLL_MS: '200',
     INTAKE_RATE_LIMIT_PER_MINUTE: '10000',
@@ -36,7 +40,10 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     app: service.app,
     server,
     dataSource: service.app.get<DataSource>(getDataSourceToken()),
-    close: () => service.app.close(),
+    close: async () => {
+      await service.app.close();
+      await database?.drop();
+    },
   };
 }
 

@@ -32,6 +32,28 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Configuration error: ${variable} `));
   });
 
+  it('refuses the development form secret in production, and an unknown time zone anywhere', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/synpunkt',
+      REDIS_URL: 'redis://redis:6379',
+      PUBLIC_BASE_URL: 'https://synpunkt.example.se',
+      SMTP_URL: 'smtp://mail:25',
+    };
+    expect(() =>
+      loadConfig({ ...production, FORM_SECRET: 'development-only-form-secret-change-me' }),
+    ).toThrow('Configuration error: FORM_SECRET must not be the development default in production');
+    expect(
+      loadConfig({ ...production, FORM_SECRET: 'a-long-random-secret-of-the-deployment' }).NODE_ENV,
+    ).toBe('production');
+    expect(() => loadConfig({ AREA_TIMEZONE: 'Europe/Atlantis' })).toThrow(
+      /^Configuration error: AREA_TIMEZONE /,
+    );
+    expect(loadConfig({ AREA_TIMEZONE: 'America/Argentina/Buenos_Aires' }).AREA_TIMEZONE).toBe(
+      'America/Argentina/Buenos_Aires',
+    );
+  });
+
   it('requires the service addresses in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       'Configuration error: DATABASE_URL is required when NODE_ENV=production',

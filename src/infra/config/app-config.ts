@@ -84,9 +84,8 @@ export class EnvironmentVariables {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   TWILIO_API_URL?: string;
 
-  @Matches(/^[A-Za-z]+\/[A-Za-z_]+$/, {
-    message: 'must be an IANA time zone such as Europe/Stockholm',
-  })
+  /** An IANA zone; checked against the runtime's own list after validation. */
+  @IsString()
   AREA_TIMEZONE = 'Europe/Stockholm';
 
   @IsIn(LOG_LEVELS)
@@ -150,6 +149,7 @@ const REQUIRED_IN_PRODUCTION = [
   'REDIS_URL',
   'PUBLIC_BASE_URL',
   'SMTP_URL',
+  'FORM_SECRET',
 ] as const;
 const TWILIO_ALL_OR_NONE = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'] as const;
 
@@ -173,8 +173,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const missing = TWILIO_ALL_OR_NONE.find((name) => given[name] === undefined)!;
     throw new ConfigurationError(missing, `is required when ${twilioGiven.join(' and ')} is set`);
   }
+  if (nodeEnv === 'production' && given.FORM_SECRET === new EnvironmentVariables().FORM_SECRET) {
+    throw new ConfigurationError(
+      'FORM_SECRET',
+      'must not be the development default in production',
+    );
+  }
   const config = plainToInstance(EnvironmentVariables, given, { excludeExtraneousValues: false });
   const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
+  if (!isKnownTimeZone(config.AREA_TIMEZONE)) {
+    throw new ConfigurationError(
+      'AREA_TIMEZONE',
+      `is not a time zone this runtime knows (${config.AREA_TIMEZONE})`,
+    );
+  }
   if (errors.length > 0) {
     const [first] = errors;
     throw new ConfigurationError(first.property, firstConstraint(first));
@@ -207,4 +219,13 @@ export function open311ApiKeys(config: AppConfig): string[] {
   return config.OPEN311_API_KEYS.split(',')
     .map((key) => key.trim())
     .filter(Boolean);
+}
+
+function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -20,7 +20,9 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     installExtensions: false,
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // TypeORM's own error log prints query parameters: travellers' personal data. Errors
+    // reach the logs through the error filter instead, without parameters.
+    logging: false,
     extra: { max: 20, application_name: 'synpunkt' },
   };
 }

@@ -45,7 +45,6 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.useStaticAssets(feedbackAssetsDir(), { prefix: '/assets/', index: false, maxAge: '1h' });
   app.useGlobalPipes(createValidationPipe());
   setUpOpenApi(app);
-  app.enableShutdownHooks();
 }
 
 function setUpOpenApi(app: INestApplication): void {

@@ -139,7 +139,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (httpStyle) return { ...httpStyle, instance };
 
     const errorId = randomUUID();
-    this.logger.error({ errorId, err: exception }, 'unhandled error');
+    this.logger.error({ errorId, err: loggableError(exception) }, 'unhandled error');
     return problem(500, {
       code: 'internal',
       detail: 'Something went wrong on our side. Quote the error id if you contact us.',
@@ -147,4 +147,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       instance,
     });
   }
+}
+
+/**
+ * What of an unexpected error may be logged: its kind, message and stack, and a database
+ * error's SQLSTATE. Never a failed query's parameters or the row it quotes ("Failing row
+ * contains …"): those hold travellers' names, numbers and free text.
+ */
+export function loggableError(exception: unknown): Record<string, unknown> {
+  if (!(exception instanceof Error)) return { type: typeof exception };
+  const code =
+    (exception as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ??
+    (exception as { code?: unknown }).code;
+  const isDatabaseError = exception.name === 'QueryFailedError' || typeof code === 'string';
+  return {
+    type: exception.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    // A database message can quote values ("Key (email)=(…) already exists"); its code says enough.
+    message: isDatabaseError ? 'database error' : exception.message,
+    stack: exception.stack?.split('\n').slice(1, 8).join('\n'),
+  };
 }

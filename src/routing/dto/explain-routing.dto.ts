@@ -29,6 +29,10 @@ export class ExplainRoutingDto {
   @ApiPropertyOptional({ example: '2026-11-20T17:45:00+01:00' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  // Without an offset the instant would depend on the server's time zone.
+  @Matches(/T.*(Z|[+-]\d{2}:?\d{2})$/, {
+    message: 'must be a date-time with a time zone offset (Z or +01:00)',
+  })
   occurredAt?: string;
 }
 
