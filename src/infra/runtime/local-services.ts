@@ -56,6 +56,10 @@ async function redisAnswers(url: string): Promise<string | null> {
   }
 }
 
+function embeddedPostgresUrl(database: string): string {
+  return `postgres://postgres:${EMBEDDED_POSTGRES_PASSWORD}@127.0.0.1:${EMBEDDED_POSTGRES_PORT}/${database}`;
+}
+
 async function startEmbeddedPostgres(
   database: string,
   log: Logger,
@@ -76,10 +80,7 @@ async function startEmbeddedPostgres(
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
-  return {
-    url: `postgres://postgres:${EMBEDDED_POSTGRES_PASSWORD}@127.0.0.1:${EMBEDDED_POSTGRES_PORT}/${database}`,
-    stop: () => server.stop(),
-  };
+  return { url: embeddedPostgresUrl(database), stop: () => server.stop() };
 }
 
 async function startEmbeddedRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -110,8 +111,13 @@ export async function resolveLocalServices(
       );
   } else {
     const local = `postgres://postgres@127.0.0.1:5432/${defaults.database}`;
+    const alreadyEmbedded = embeddedPostgresUrl(defaults.database);
     if ((await postgresAnswers(local)) === null) {
       databaseUrl = local;
+    } else if ((await postgresAnswers(alreadyEmbedded)) === null) {
+      // `npm start` (or another run) already started the stand-in: share it, leave it running.
+      databaseUrl = alreadyEmbedded;
+      embedded.push('postgres');
     } else {
       log.warn(
         'no PostgreSQL answers on 127.0.0.1:5432: starting an embedded PostgreSQL (for development only)',
@@ -132,8 +138,12 @@ export async function resolveLocalServices(
       );
   } else {
     const local = 'redis://127.0.0.1:6379';
+    const alreadyEmbedded = `redis://127.0.0.1:${EMBEDDED_REDIS_PORT}`;
     if ((await redisAnswers(local)) === null) {
       redisUrl = local;
+    } else if ((await redisAnswers(alreadyEmbedded)) === null) {
+      redisUrl = alreadyEmbedded; // started by `npm start` or another run: shared, not stopped
+      embedded.push('redis');
     } else {
       log.warn(
         'no Redis answers on 127.0.0.1:6379: starting an embedded Redis stand-in (js-redis-server; for development only)',
