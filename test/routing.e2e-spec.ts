@@ -94,6 +94,7 @@ describe('routing cases with the demo area (Uppsala, GTFS 2021)', () => {
         category: 'staff-treatment',
         description: 'Otrevlig förare',
         line: 'buss 4',
+        mode: 'bus',
       })
       .expect(201);
     expect(body.handledBy).toEqual({ code: 'GUB', name: 'Gamla Uppsala Buss AB' });
@@ -105,6 +106,8 @@ describe('routing cases with the demo area (Uppsala, GTFS 2021)', () => {
       routingConfidence: expect.any(String),
       lineRef: '4',
       gtfsRouteId: '9011003000400000',
+      // Kept for a re-route after a transfer.
+      mode: 'bus',
     });
     expect(stored.routingReasons.length).toBeGreaterThan(1);
     const events = await app.dataSource

@@ -10,7 +10,7 @@ import {
 } from 'typeorm';
 import { ContractEntity } from '../directory/contract.entity';
 import { OrganisationEntity } from '../directory/organisation.entity';
-import type { RoutingConfidence } from '../routing/routing.model';
+import type { RoutingConfidence, TrafficMode } from '../routing/routing.model';
 import type { CaseChannel, CaseKind, CaseStatus, Language, ReplyChannel } from './case.model';
 
 @Entity({ name: 'cases' })
@@ -38,6 +38,10 @@ export class CaseEntity {
 
   @Column({ name: 'stop_text', type: 'text', nullable: true })
   stopText: string | null;
+
+  /** The traveller's mode hint, kept so that a re-route after a transfer sees it too. */
+  @Column({ type: 'text', nullable: true })
+  mode: TrafficMode | null;
 
   @Column({ name: 'vehicle_number', type: 'text', nullable: true })
   vehicleNumber: string | null;

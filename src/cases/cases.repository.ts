@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseEntity } from './case.entity';
 import { JOB_QUEUE, JobName } from '../infra/queue/queue.registry';
-import type { RoutingConfidence } from '../routing/routing.model';
+import type { RoutingConfidence, TrafficMode } from '../routing/routing.model';
 import { CaseAttachmentEntity } from './case-attachment.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseMessageEntity } from './case-message.entity';
@@ -16,6 +16,7 @@ export interface NewCase {
   lineText: string | null;
   stopText: string | null;
   vehicleNumber: string | null;
+  mode: TrafficMode | null;
   occurredAt: Date | null;
   channel: CaseChannel;
   language: Language;
@@ -40,6 +41,7 @@ const INSERT_COLUMNS: Array<[string, keyof NewCase]> = [
   ['line_text', 'lineText'],
   ['stop_text', 'stopText'],
   ['vehicle_number', 'vehicleNumber'],
+  ['mode', 'mode'],
   ['occurred_at', 'occurredAt'],
   ['channel', 'channel'],
   ['language', 'language'],

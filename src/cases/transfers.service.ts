@@ -155,6 +155,7 @@ export class TransfersService {
     return {
       line: found.lineText ?? undefined,
       stop: found.stopText ?? undefined,
+      mode: found.mode ?? undefined,
       category: found.category ?? undefined,
       occurredAt: found.occurredAt ?? undefined,
       receivedAt: found.createdAt,

@@ -141,6 +141,7 @@ export class IntakeService {
         lineText: report.line || null,
         stopText: report.stop || null,
         vehicleNumber: report.vehicleNumber || null,
+        mode: report.mode ?? null,
         occurredAt,
         channel: report.channel,
         language: report.language ?? 'sv',
