@@ -1,23 +1,7 @@
 import { parseClockTime, validateCalendar } from './calendar-validation';
-import type { CalendarDefinition, OpeningInterval } from './calendar.model';
+import { OFFICE, officeCalendar, weekly } from './calendar.fixtures';
 
-// ---- builder: a valid Mon–Fri 08–17 office; each test breaks the part it is about ----
-
-const OFFICE: OpeningInterval[] = [{ start: '08:00', end: '17:00' }];
-
-function definition(overrides: Record<string, unknown> = {}): CalendarDefinition {
-  return {
-    timeZone: 'Europe/Stockholm',
-    weekly: { mon: OFFICE, tue: OFFICE, wed: OFFICE, thu: OFFICE, fri: OFFICE, sat: [], sun: [] },
-    holidays: { set: 'SE' },
-    exceptions: [],
-    ...overrides,
-  };
-}
-
-function weekly(days: Record<string, unknown>) {
-  return { weekly: { ...definition().weekly, ...days } };
-}
+const definition = officeCalendar;
 
 const paths = (overrides: Record<string, unknown>) =>
   validateCalendar(definition(overrides)).map((issue) => issue.path);
