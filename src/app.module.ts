@@ -6,6 +6,7 @@ import { CasesModule } from './cases/cases.module';
 import { AppConfig, runsApi, runsWorker } from './infra/config/app-config';
 import { AppConfigModule } from './infra/config/config.module';
 import { ClockModule } from './infra/clock/clock';
+import type { Clock } from './infra/clock/clock';
 import { DatabaseModule } from './infra/database/database.module';
 import { HealthModule } from './infra/health/health.module';
 import { ProblemDetailsFilter } from './infra/http/problem-details.filter';
@@ -16,10 +17,9 @@ import { FeedbackModule } from './feedback/feedback.module';
 import { IntakeModule } from './intake/intake.module';
 import { Open311Module } from './open311/open311.module';
 import { SmsModule } from './sms/sms.module';
-import {
-  NotificationsModule,
-  NotificationsWorkerModule,
-} from './notifications/notifications.module';
+import { DeadlinesWorkerModule } from './deadlines/deadlines.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { SeedModule } from './seed/seed.module';
 
 /**
@@ -28,10 +28,10 @@ import { SeedModule } from './seed/seed.module';
  */
 @Module({})
 export class AppModule {
-  static forConfig(config: AppConfig): DynamicModule {
+  static forConfig(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
     const infrastructure = [
       AppConfigModule.forRoot(config),
-      ClockModule,
+      ClockModule.forRoot(options.clock),
       LoggingModule,
       DatabaseModule,
       QueueModule,
@@ -40,7 +40,7 @@ export class AppModule {
       ThrottlerModule.forRoot({
         throttlers: [{ name: 'intake', ttl: 60_000, limit: config.INTAKE_RATE_LIMIT_PER_MINUTE }],
       }),
-      ...(runsWorker(config) ? [NotificationsWorkerModule] : []),
+      ...(runsWorker(config) ? [NotificationsWorkerModule, DeadlinesWorkerModule] : []),
     ];
     if (!runsApi(config)) {
       return { module: AppModule, imports: [...infrastructure, NotificationsModule] };

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import type { Clock } from './infra/clock/clock';
 import { AppConfig, runsApi } from './infra/config/app-config';
 import { dataSourceOptions } from './infra/database/data-source-options';
 import { runMigrations } from './infra/database/migrations';
@@ -28,8 +29,11 @@ export type Service =
   { role: 'http'; app: NestExpressApplication } | { role: 'worker'; app: INestApplicationContext };
 
 /** Builds the Nest application for the configured role, without listening yet. */
-export async function createService(config: AppConfig): Promise<Service> {
-  const module = AppModule.forConfig(config);
+export async function createService(
+  config: AppConfig,
+  options: { clock?: Clock } = {},
+): Promise<Service> {
+  const module = AppModule.forConfig(config, options);
   if (!runsApi(config)) {
     const app = await NestFactory.createApplicationContext(module, { bufferLogs: true });
     app.useLogger(app.get(PinoNestLogger));

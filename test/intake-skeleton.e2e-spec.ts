@@ -43,6 +43,8 @@ describe('JSON intake, end to end', () => {
       // This run's shared database has no area directory: the case waits in triage.
       handledBy: null,
       receivedAt: expect.any(String),
+      // Without an area directory nobody's office hours apply: no promise is made.
+      answerBy: null,
       updatedAt: expect.any(String),
     });
     // The receipt carries no personal data.
@@ -73,7 +75,8 @@ describe('JSON intake, end to end', () => {
       outcome: 'e-mail sent',
       attempts: 1,
     });
-    expect(mail.messageId).toBe(`<${outbox.id}@localhost>`);
+    // The acknowledgement is the root of the case's e-mail thread: its id is the reference.
+    expect(mail.messageId).toBe(`<${response.body.reference}@localhost>`);
   });
 
   it('gives each case its own reference', async () => {

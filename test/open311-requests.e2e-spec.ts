@@ -180,7 +180,8 @@ describe('Open311 GeoReport v2: discovery and GET requests', () => {
       service_name: 'Punctuality and cancelled trips',
       service_code: 'punctuality',
       address: '',
-      expected_datetime: '',
+      // When a person will answer: the first-response target of the demo area's rules.
+      expected_datetime: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/),
     });
   });
 

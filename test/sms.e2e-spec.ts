@@ -139,7 +139,7 @@ describe('SMS through Twilio', () => {
     await twilioApi.waitFor((s) => s.to === '+46701113344');
     // One case, so one acknowledgement job and one SMS: the retries queued nothing.
     const [{ jobs }] = await app.dataSource.query<{ jobs: string }[]>(
-      'SELECT count(*)::text AS jobs FROM outbox WHERE case_id = $1',
+      `SELECT count(*)::text AS jobs FROM outbox WHERE case_id = $1 AND job_name = 'case-acknowledgement'`,
       [cases[0].id],
     );
     expect(jobs).toBe('1');

@@ -112,6 +112,10 @@ export class CaseEntity {
   @Column({ name: 'idempotency_key', type: 'text', nullable: true })
   idempotencyKey: string | null;
 
+  /** The outbox row of the case's current deadline check; an older check finds itself stale. */
+  @Column({ name: 'deadline_check_id', type: 'uuid', nullable: true })
+  deadlineCheckId: string | null;
+
   @Index('cases_created_at_idx')
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

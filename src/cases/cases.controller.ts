@@ -26,7 +26,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseStatusDto })
   @ApiNotFoundResponse({ description: 'No case has that reference' })
   async status(@Param() params: CaseReferenceParam): Promise<CaseStatusDto> {
-    return CaseStatusDto.from(await this.cases.getByReference(params.reference));
+    return this.statusOf(params.reference);
   }
 
   /** Hands the case on as "not ours" (handlers only; accounts arrive with the inbox). */
@@ -44,7 +44,16 @@ export class CasesController {
       toOrganisationCode: body.to,
       actor: 'api',
     });
-    return CaseStatusDto.from(await this.cases.getByReference(result.case.reference));
+    return this.statusOf(result.case.reference);
+  }
+
+  private async statusOf(reference: string): Promise<CaseStatusDto> {
+    const found = await this.cases.getByReference(reference);
+    return CaseStatusDto.from(
+      found,
+      found.responsibleOrganisation,
+      await this.cases.answerBy(found.id),
+    );
   }
 }
 

@@ -32,6 +32,25 @@ export interface NewCase {
   gtfsRouteId: string | null;
   lineRef: string | null;
   idempotencyKey: string | null;
+  /** The outbox id of the case's first deadline check, when it has clocks. */
+  deadlineCheckId: string | null;
+  /** When the service received the report: the start of every clock. */
+  createdAt: Date;
+}
+
+/** A clock as planned at intake (see the deadlines module). */
+export interface NewCaseClock {
+  kind: string;
+  startedAt: Date;
+  dueAt: Date | null;
+  warnAt: Date | null;
+}
+
+/** A job that BullMQ is to run later; `id` is its outbox row's id. */
+export interface DelayedJob {
+  id: string;
+  job: JobName;
+  runAt: Date;
 }
 
 const INSERT_COLUMNS: Array<[string, keyof NewCase]> = [
@@ -57,6 +76,8 @@ const INSERT_COLUMNS: Array<[string, keyof NewCase]> = [
   ['gtfs_route_id', 'gtfsRouteId'],
   ['line_ref', 'lineRef'],
   ['idempotency_key', 'idempotencyKey'],
+  ['deadline_check_id', 'deadlineCheckId'],
+  ['created_at', 'createdAt'],
 ];
 
 @Injectable()
@@ -77,6 +98,8 @@ export class CasesRepository {
       attachments?: Array<{ contentType: string; filename?: string; data?: Buffer; url?: string }>;
       /** Jobs to queue for the case once committed; their payload is `{ caseId }`. */
       jobs?: JobName[];
+      clocks?: NewCaseClock[];
+      delayedJobs?: DelayedJob[];
     },
   ): Promise<CaseEntity> {
     const values: unknown[] = [year];
@@ -108,6 +131,20 @@ export class CasesRepository {
           `job_${i} AS (INSERT INTO outbox (queue, job_name, payload, case_id)
              SELECT ${param(JOB_QUEUE[job], '::text')}, ${param(job, '::text')}, jsonb_build_object('caseId', id::text), id FROM inserted)`,
       ),
+      ...(also.delayedJobs ?? []).map(
+        (delayed, i) =>
+          `delayed_${i} AS (INSERT INTO outbox (id, queue, job_name, payload, case_id, run_at)
+             SELECT ${param(delayed.id, '::uuid')}, ${param(JOB_QUEUE[delayed.job], '::text')}, ${param(delayed.job, '::text')},
+                    jsonb_build_object('caseId', id::text), id, ${param(delayed.runAt, '::timestamptz')} FROM inserted)`,
+      ),
+      ...(also.clocks?.length
+        ? [
+            `clocks AS (INSERT INTO case_clocks (case_id, kind, started_at, due_at, warn_at)
+               SELECT inserted.id, c.kind, c."startedAt", c."dueAt", c."warnAt"
+                 FROM inserted, jsonb_to_recordset(${param(JSON.stringify(also.clocks), '::jsonb')})
+                   AS c(kind text, "startedAt" timestamptz, "dueAt" timestamptz, "warnAt" timestamptz))`,
+          ]
+        : []),
     ];
     const [row] = await manager.query<Record<string, unknown>[]>(
       `WITH inserted AS (

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { OrganisationEntity } from '../directory/organisation.entity';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { MetricsService } from '../infra/metrics/metrics.service';
-import type { JobName } from '../infra/queue/queue.registry';
 import { CaseEntity } from './case.entity';
 import { referenceYearIn } from './case-reference';
 import { CaseNotFoundError } from './cases.errors';
@@ -17,6 +19,8 @@ export class CasesService {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly cases: CasesRepository,
     private readonly metrics: MetricsService,
+    private readonly directory: DirectoryRepository,
+    private readonly deadlines: DeadlinesService,
   ) {
     this.yearOf = referenceYearIn(config.AREA_TIMEZONE);
   }
@@ -29,7 +33,7 @@ export class CasesService {
     manager: EntityManager,
     fields: NewCase,
     receivedAt: Date,
-    also: { attachments?: Parameters<CasesRepository['attach']>[2][]; jobs?: JobName[] } = {},
+    also: Omit<Parameters<CasesRepository['insertWithEvents']>[3], 'events'> = {},
   ): Promise<CaseEntity> {
     const created = await this.cases.insertWithEvents(manager, this.yearOf(receivedAt), fields, {
       events: [
@@ -104,5 +108,19 @@ export class CasesService {
 
   findById(id: string): Promise<CaseEntity | null> {
     return this.cases.findById(id);
+  }
+
+  /** When a person will answer at the latest: the first-response target while it runs. */
+  async answerBy(caseId: string): Promise<Date | null> {
+    const clocks = await this.deadlines.findClocks(caseId);
+    const first = clocks.find((clock) => clock.kind === 'first-response');
+    return first && !first.metAt ? first.dueAt : null;
+  }
+
+  /** The organisation that handles the case now, if it has one. */
+  responsibleOf(found: CaseEntity): Promise<OrganisationEntity | null> {
+    return found.responsibleOrganisationId
+      ? this.directory.findOrganisationById(found.responsibleOrganisationId)
+      : Promise.resolve(null);
   }
 }

@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DeadlinesService } from '../deadlines/deadlines.service';
 import { DirectoryRepository } from '../directory/directory.repository';
+import { CLOCK } from '../infra/clock/clock';
+import type { Clock } from '../infra/clock/clock';
 import { ConflictError, InvalidInputError } from '../infra/errors/app-error';
 import { RoutingService } from '../routing/routing.service';
 import { CaseTransferEntity, TransferReason } from './case-transfer.entity';
@@ -40,6 +43,8 @@ export class TransfersService {
     private readonly cases: CasesRepository,
     private readonly directory: DirectoryRepository,
     private readonly routing: RoutingService,
+    private readonly deadlines: DeadlinesService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async transfer(reference: string, request: TransferRequest): Promise<TransferResult> {
@@ -82,6 +87,7 @@ export class TransfersService {
         note: request.note ?? null,
         method: request.toOrganisationCode ? 'named' : 'reroute',
         actor: request.actor,
+        at: this.clock.now(),
       });
       Object.assign(found, {
         responsibleOrganisationId: target.organisationId,
@@ -102,6 +108,8 @@ export class TransfersService {
           triage: target.triage,
         },
       });
+      // The receiving party's office hours and targets now apply; the law's clock runs on.
+      await this.deadlines.recompute(manager, found.id);
       return { transfer, case: found };
     });
   }

@@ -6,6 +6,7 @@ import type { AreaDefinition, AreaFileProblem } from './area-file/area-definitio
 import { parseAreaFile } from './area-file/area-file.parser';
 import { AreaFileRejectedError } from './directory.errors';
 import { DirectoryEvents } from './directory-events';
+import { JOB_QUEUE, JobName } from '../infra/queue/queue.registry';
 
 export interface AreaLoadSummary {
   changed: boolean;
@@ -99,21 +100,33 @@ export class AreaLoaderService {
         ],
       );
     }
+    const [before] = await manager.query<{ responses: unknown }[]>(
+      'SELECT responses FROM area_settings WHERE id = 1',
+    );
     await manager.query(
-      `INSERT INTO area_settings (id, name, time_zone, authority_id, line_aliases, without_contract, source_hash, loaded_at)
-       VALUES (1, $1, $2, (SELECT id FROM organisations WHERE code = $3), $4, $5, $6, now())
+      `INSERT INTO area_settings (id, name, time_zone, authority_id, line_aliases, without_contract, responses, source_hash, loaded_at)
+       VALUES (1, $1, $2, (SELECT id FROM organisations WHERE code = $3), $4, $5, $6, $7, now())
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone,
          authority_id = EXCLUDED.authority_id, line_aliases = EXCLUDED.line_aliases,
-         without_contract = EXCLUDED.without_contract, source_hash = EXCLUDED.source_hash, loaded_at = now()`,
+         without_contract = EXCLUDED.without_contract, responses = EXCLUDED.responses,
+         source_hash = EXCLUDED.source_hash, loaded_at = now()`,
       [
         definition.name,
         definition.timeZone,
         definition.authorityCode,
         JSON.stringify(definition.lineAliases),
         JSON.stringify(definition.withoutContract),
+        JSON.stringify(definition.responses),
         sourceHash,
       ],
     );
+    // New office hours or targets move the deadlines of open cases; a worker recomputes them.
+    if (before && !sameJson(before.responses, definition.responses)) {
+      await manager.query(`INSERT INTO outbox (queue, job_name, payload) VALUES ($1, $2, '{}')`, [
+        JOB_QUEUE[JobName.RecomputeDeadlines],
+        JobName.RecomputeDeadlines,
+      ]);
+    }
     // After the settings row, which may have just moved to a new authority.
     await this.removeWhatTheFileDropped(manager, definition);
   }
@@ -165,4 +178,19 @@ export class AreaLoaderService {
       organisationCodes,
     ]);
   }
+}
+
+/** Equal as JSON values, whatever the order of object keys (jsonb does not keep it). */
+function sameJson(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+          )
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { OrganisationEntity } from './organisation.entity';
+import type { ResponseSettings } from './area-file/response-settings';
 
 /** The one row of area-wide settings from the area file. */
 @Entity({ name: 'area_settings' })
@@ -25,6 +26,10 @@ export class AreaSettingsEntity {
 
   @Column({ name: 'without_contract', type: 'jsonb' })
   withoutContract: Record<string, string>;
+
+  /** Office hours, targets, on-call contacts and templates; `{}` until an area file sets them. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  responses: ResponseSettings | Record<string, never>;
 
   /** A hash of the applied file's content: loading the same file again changes nothing. */
   @Column({ name: 'source_hash', type: 'text' })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OrganisationEntity } from './organisation.entity';
+import type { ResponseSettings } from './area-file/response-settings';
 import type {
   ContractInfo,
   RoutingIndexData,
@@ -150,6 +151,37 @@ export class DirectoryRepository {
     };
   }
 
+  /** What answering rules need: the settings and the ids of parties, contracts and categories. */
+  async loadResponsePolicyData(): Promise<ResponsePolicyData | null> {
+    const [settings] = await this.dataSource.query<
+      {
+        time_zone: string;
+        authority_id: string;
+        responses: ResponseSettings | Record<string, never>;
+      }[]
+    >('SELECT time_zone, authority_id, responses FROM area_settings WHERE id = 1');
+    if (!settings || !('calendars' in settings.responses)) return null;
+    const [organisations, contracts, categories] = await Promise.all([
+      this.dataSource.query<{ id: string; code: string; name: string }[]>(
+        'SELECT id, code, name FROM organisations',
+      ),
+      this.dataSource.query<
+        { id: string; code: string; operatorId: string; regime: 'bus' | 'rail' }[]
+      >('SELECT id, code, operator_id AS "operatorId", regime FROM contracts'),
+      this.dataSource.query<{ code: string; urgent: boolean; labelSv: string; labelEn: string }[]>(
+        'SELECT code, urgent, label_sv AS "labelSv", label_en AS "labelEn" FROM categories',
+      ),
+    ]);
+    return {
+      timeZone: settings.time_zone,
+      authorityId: settings.authority_id,
+      settings: settings.responses as ResponseSettings,
+      organisations,
+      contracts,
+      categories,
+    };
+  }
+
   findOrganisationByCode(code: string): Promise<OrganisationEntity | null> {
     return this.dataSource.getRepository(OrganisationEntity).findOneBy({ code });
   }
@@ -157,4 +189,13 @@ export class DirectoryRepository {
   findOrganisationById(id: string): Promise<OrganisationEntity | null> {
     return this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
   }
+}
+
+export interface ResponsePolicyData {
+  timeZone: string;
+  authorityId: string;
+  settings: ResponseSettings;
+  organisations: Array<{ id: string; code: string; name: string }>;
+  contracts: Array<{ id: string; code: string; operatorId: string; regime: 'bus' | 'rail' }>;
+  categories: Array<{ code: string; urgent: boolean; labelSv: string; labelEn: string }>;
 }

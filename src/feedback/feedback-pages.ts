@@ -1,3 +1,4 @@
+import { formatAnswerBy } from '../messages/format-when';
 import { Injectable } from '@nestjs/common';
 import type { CaseKind, Language } from '../cases/case.model';
 import { anchorOf, formControls } from './form-view';
@@ -17,6 +18,8 @@ export interface ReceiptFacts {
   kind: CaseKind;
   handler: ReceiptHandler;
   expectsAnswer: boolean;
+  /** When a person will answer at the latest, and the instant and zone to say it from. */
+  answerBy: { at: Date; from: Date; timeZone: string } | null;
 }
 
 const FORM_PATH = '/feedback';
@@ -99,7 +102,18 @@ export class FeedbackPages {
       reference: receipt.reference,
       kind: texts.form.kind.options[receipt.kind],
       handler,
-      when: receipt.expectsAnswer ? words.answerDeadline : words.noReply,
+      when: !receipt.expectsAnswer
+        ? words.noReply
+        : receipt.answerBy
+          ? words.answerBy(
+              formatAnswerBy(
+                receipt.answerBy.at,
+                receipt.answerBy.from,
+                language,
+                receipt.answerBy.timeZone,
+              ),
+            )
+          : words.answerDeadline,
       anotherHref: withLanguage(FORM_PATH, language),
     });
   }

@@ -145,7 +145,13 @@ export class FeedbackService {
           ? { kind: 'triage', authority: organisation.name }
           : { kind: 'organisation', name: organisation.name },
       expectsAnswer: found.replyChannel !== 'none',
+      answerBy: await this.answerByOf(found.id, found.createdAt),
     };
+  }
+
+  private async answerByOf(caseId: string, receivedAt: Date): Promise<ReceiptFacts['answerBy']> {
+    const at = await this.cases.answerBy(caseId);
+    return at ? { at, from: receivedAt, timeZone: this.config.AREA_TIMEZONE } : null;
   }
 
   /** Lines or stops of the active feed that start with what was typed, for the form's lists. */

@@ -39,7 +39,7 @@ export class IntakeController {
         data: decodedPhoto(photo.data, index),
       })),
     });
-    return CaseStatusDto.from(receipt.case, receipt.responsible);
+    return CaseStatusDto.from(receipt.case, receipt.responsible, receipt.answerBy);
   }
 }
 

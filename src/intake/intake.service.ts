@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { CaseEntity } from '../cases/case.entity';
 import { CaseChannel, CaseKind, Language, ReplyChannel } from '../cases/case.model';
 import { CasesService } from '../cases/cases.service';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { ResponsePolicyService } from '../deadlines/response-policy.service';
 import { CLOCK } from '../infra/clock/clock';
 import type { Clock } from '../infra/clock/clock';
 import { FieldError } from '../infra/errors/app-error';
@@ -49,6 +51,8 @@ export interface IntakeReceipt {
   responsible: OrganisationRef | null;
   /** True when the idempotency key had been seen: this is the earlier case, nothing new was stored. */
   duplicate: boolean;
+  /** When a person will answer at the latest (the first-response target); null if unknown. */
+  answerBy: Date | null;
 }
 
 // A phone's clock may run a little ahead; more than this is a mistake worth telling.
@@ -67,14 +71,15 @@ export class IntakeService {
     private readonly cases: CasesService,
     private readonly dispatcher: OutboxDispatcher,
     private readonly routing: RoutingService,
+    private readonly deadlines: DeadlinesService,
+    private readonly policies: ResponsePolicyService,
   ) {}
 
   async submit(untrusted: IntakeReport): Promise<IntakeReceipt> {
     const report = cleaned(untrusted);
     if (report.idempotencyKey) {
       const earlier = await this.cases.findByIdempotencyKey(report.idempotencyKey);
-      if (earlier)
-        return { case: earlier, responsible: earlier.responsibleOrganisation, duplicate: true };
+      if (earlier) return this.repeated(earlier);
     }
     try {
       return await this.store(report);
@@ -82,8 +87,7 @@ export class IntakeService {
       // Two copies of one submission raced past the check above: the loser gets the winner's case.
       if (report.idempotencyKey && isUniqueViolation(error)) {
         const winner = await this.cases.findByIdempotencyKey(report.idempotencyKey);
-        if (winner)
-          return { case: winner, responsible: winner.responsibleOrganisation, duplicate: true };
+        if (winner) return this.repeated(winner);
       }
       throw error;
     }
@@ -131,7 +135,13 @@ export class IntakeService {
       receivedAt,
     });
 
-    // One statement: the case, its events, attachments and acknowledgement job commit together.
+    const routed = routingFields(decision);
+    const kind = report.kind;
+    const deadlines = await this.deadlines.planNewCase({ kind, ...routed }, receivedAt);
+    const jobs = [JobName.CaseAcknowledgement];
+    if (this.policies.current()?.isUrgent(report.category ?? null)) jobs.push(JobName.UrgentAlert);
+
+    // One statement: the case, its events, attachments, clocks and jobs commit together.
     const created = await this.cases.open(
       this.dataSource.manager,
       {
@@ -150,14 +160,44 @@ export class IntakeService {
         contactPhone: phone,
         replyChannel,
         idempotencyKey: report.idempotencyKey ?? null,
-        ...routingFields(decision),
+        deadlineCheckId: deadlines?.check?.id ?? null,
+        createdAt: receivedAt,
+        ...routed,
       },
       receivedAt,
-      { attachments: report.attachments, jobs: [JobName.CaseAcknowledgement] },
+      {
+        attachments: report.attachments,
+        jobs,
+        clocks: deadlines?.clocks,
+        delayedJobs: deadlines?.check
+          ? [{ job: JobName.DeadlineCheck, id: deadlines.check.id, runAt: deadlines.check.runAt }]
+          : [],
+      },
     );
     this.dispatcher.kick();
-    return { case: created, responsible: decision?.responsible ?? null, duplicate: false };
+    return {
+      case: created,
+      responsible: decision?.responsible ?? null,
+      duplicate: false,
+      answerBy: firstResponseDue(deadlines?.clocks),
+    };
   }
+
+  private async repeated(earlier: CaseEntity): Promise<IntakeReceipt> {
+    const clocks = await this.deadlines.findClocks(earlier.id);
+    return {
+      case: earlier,
+      responsible: earlier.responsibleOrganisation,
+      duplicate: true,
+      answerBy: firstResponseDue(clocks),
+    };
+  }
+}
+
+function firstResponseDue(
+  clocks: ReadonlyArray<{ kind: string; dueAt: Date | null }> | undefined,
+): Date | null {
+  return clocks?.find((clock) => clock.kind === 'first-response')?.dueAt ?? null;
 }
 
 function routingFields(decision: RoutingDecision | null) {

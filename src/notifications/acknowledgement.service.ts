@@ -1,48 +1,104 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { isOpen } from '../calendar/business-calendar';
+import { CaseEntity } from '../cases/case.entity';
 import { CasesService } from '../cases/cases.service';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { ResponsePolicyService } from '../deadlines/response-policy.service';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
-import { acknowledgementText } from './acknowledgement.text';
-import { MailerService } from './mailer.service';
+import { formatAnswerBy } from '../messages/format-when';
+import { MessageTemplates } from '../messages/message-templates';
+import { EmailSenderService } from './email-sender.service';
 import { DeliveryOutcome, SmsSenderService } from './sms-sender.service';
 
-/** Tells the traveller their case has arrived and what its reference is, on their reply channel. */
+// Without an area file the texts still go out, from the built-in templates.
+const FALLBACK_TEMPLATES = new MessageTemplates();
+
+/**
+ * Tells the traveller at once that their case has arrived: its reference, who handles it
+ * and when a person will answer, on their reply channel and in their language.
+ */
 @Injectable()
 export class AcknowledgementService {
+  private readonly baseUrl: string;
+
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly cases: CasesService,
-    private readonly mailer: MailerService,
+    private readonly deadlines: DeadlinesService,
+    private readonly policies: ResponsePolicyService,
+    private readonly email: EmailSenderService,
     private readonly sms: SmsSenderService,
-  ) {}
+  ) {
+    this.baseUrl = config.PUBLIC_BASE_URL.replace(/\/$/, '');
+  }
 
   async acknowledge(caseId: string, outboxId: string): Promise<DeliveryOutcome> {
     const found = await this.cases.findById(caseId);
     if (!found) return { status: 'failed', outcome: 'case no longer exists' };
-    const text = acknowledgementText({ reference: found.reference, language: found.language });
-    if (found.replyChannel === 'sms' && found.contactPhone) {
-      // The outbox id doubles as the SMS row's id, so a retried job sends the same message.
-      await this.sms.prepare(outboxId, {
-        caseId: found.id,
-        to: found.contactPhone,
-        body: text.sms,
-      });
-      return this.sms.deliver(outboxId);
-    }
-    if (found.replyChannel !== 'email' || !found.contactEmail) {
+    const to =
+      found.replyChannel === 'sms'
+        ? found.contactPhone
+        : found.replyChannel === 'email'
+          ? found.contactEmail
+          : null;
+    if (!to) {
       return {
         status: 'done',
         outcome: 'no reply channel given; the receipt carries the reference',
       };
     }
-    const host = new URL(this.config.PUBLIC_BASE_URL).hostname;
-    // The outbox id makes the Message-ID stable, so a retried send is recognisable downstream.
-    await this.mailer.send({
-      to: found.contactEmail,
-      subject: text.subject,
-      text: text.text,
-      messageId: `<${outboxId}@${host}>`,
+    const policy = await this.deadlines.policyFor(found);
+    const openAtArrival = policy ? isOpen(policy.calendar, found.createdAt) : false;
+    if (policy?.acknowledge === 'outside-office-hours' && openAtArrival) {
+      return { status: 'done', outcome: 'the contract sends no acknowledgement in office hours' };
+    }
+    const message = await this.render(found, openAtArrival);
+    // The outbox id doubles as the message row's id, so a retried job sends the same message.
+    if (found.replyChannel === 'sms') {
+      await this.sms.prepare(outboxId, {
+        caseId,
+        kind: 'acknowledgement',
+        to,
+        body: message.sms,
+      });
+      return this.sms.deliver(outboxId);
+    }
+    await this.email.prepare(outboxId, {
+      caseId,
+      kind: 'acknowledgement',
+      to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      messageId: this.email.threadId(found.reference),
     });
-    return { status: 'done', outcome: 'e-mail sent' };
+    return this.email.deliver(outboxId);
+  }
+
+  private async render(found: CaseEntity, openNow: boolean) {
+    const policies = this.policies.current();
+    const organisation = await this.cases.responsibleOf(found);
+    const firstResponse = (await this.deadlines.findClocks(found.id)).find(
+      (clock) => clock.kind === 'first-response',
+    );
+    const answerBy =
+      firstResponse?.dueAt && policies
+        ? formatAnswerBy(firstResponse.dueAt, found.createdAt, found.language, policies.timeZone)
+        : '';
+    return (policies?.templates ?? FALLBACK_TEMPLATES).render(
+      'acknowledgement',
+      found.language,
+      organisation?.code ?? null,
+      {
+        reference: found.reference,
+        organisation:
+          organisation?.name ?? (found.language === 'sv' ? 'kundtjänst' : 'customer service'),
+        answerBy,
+        openNow,
+        category: policies?.categoryLabel(found.category, found.language) ?? '',
+        statusUrl: `${this.baseUrl}/api/v1/cases/${found.reference}`,
+      },
+    );
   }
 }

@@ -7,6 +7,7 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  html?: string;
   messageId: string;
   inReplyTo?: string;
 }
@@ -25,6 +26,7 @@ export class MailerService implements OnModuleDestroy {
       to: email.to,
       subject: email.subject,
       text: email.text,
+      html: email.html,
       messageId: email.messageId,
       inReplyTo: email.inReplyTo,
       references: email.inReplyTo,

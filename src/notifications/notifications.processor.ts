@@ -11,9 +11,15 @@ import {
 } from '../infra/queue/queue.registry';
 import { AcknowledgementService } from './acknowledgement.service';
 import { OutboxService } from './outbox.service';
+import { EmailSenderService } from './email-sender.service';
 import { DeliveryOutcome, SmsSenderService } from './sms-sender.service';
+import { UrgentAlertService } from './urgent-alert.service';
 
-type NotificationPayload = JobPayloads[JobName.CaseAcknowledgement] | JobPayloads[JobName.SendSms];
+type NotificationPayload =
+  | JobPayloads[JobName.CaseAcknowledgement]
+  | JobPayloads[JobName.SendSms]
+  | JobPayloads[JobName.SendEmail]
+  | JobPayloads[JobName.UrgentAlert];
 type NotificationJob = Job<NotificationPayload, void, string>;
 
 /** The notifications queue's one worker: a thin switch over job names. */
@@ -25,6 +31,8 @@ export class NotificationsProcessor extends WorkerHost {
     private readonly outbox: OutboxService,
     private readonly acknowledgements: AcknowledgementService,
     private readonly sms: SmsSenderService,
+    private readonly email: EmailSenderService,
+    private readonly urgent: UrgentAlertService,
     private readonly metrics: MetricsService,
   ) {
     super();
@@ -54,6 +62,13 @@ export class NotificationsProcessor extends WorkerHost {
         );
       case JobName.SendSms:
         return this.sms.deliver((data as JobPayloads[JobName.SendSms]).messageId);
+      case JobName.SendEmail:
+        return this.email.deliver((data as JobPayloads[JobName.SendEmail]).messageId);
+      case JobName.UrgentAlert:
+        return this.urgent.alert((data as JobPayloads[JobName.UrgentAlert]).caseId, data.outboxId);
+      case JobName.DeadlineCheck:
+      case JobName.RecomputeDeadlines:
+        throw new Error(`${name} belongs to the ${QueueName.Deadlines} queue`);
     }
   }
 

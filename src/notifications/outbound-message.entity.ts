@@ -16,6 +16,21 @@ export class OutboundMessageEntity {
   @Column({ type: 'text' })
   channel: 'sms' | 'email';
 
+  /** acknowledgement, urgent-alert, deadline-warning, … or `message` for a handler's text. */
+  @Column({ type: 'text', default: 'message' })
+  kind: string;
+
+  /** E-mail only. */
+  @Column({ type: 'text', nullable: true })
+  subject: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  html: string | null;
+
+  /** E-mail only: the Message-ID this one answers, so that mail clients thread the case. */
+  @Column({ name: 'in_reply_to', type: 'text', nullable: true })
+  inReplyTo: string | null;
+
   @Column({ type: 'text' })
   recipient: string;
 

@@ -10,6 +10,8 @@ import { Queue } from 'bullmq';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { MetricsService } from '../infra/metrics/metrics.service';
+import { CLOCK } from '../infra/clock/clock';
+import type { Clock } from '../infra/clock/clock';
 import { QueueName } from '../infra/queue/queue.registry';
 import { ClaimedOutboxRow, OutboxService } from './outbox.service';
 
@@ -41,9 +43,14 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: OutboxService,
     private readonly metrics: MetricsService,
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectQueue(QueueName.Notifications) notifications: Queue,
+    @InjectQueue(QueueName.Deadlines) deadlines: Queue,
   ) {
-    this.queues = new Map([[QueueName.Notifications, notifications]]);
+    this.queues = new Map([
+      [QueueName.Notifications, notifications],
+      [QueueName.Deadlines, deadlines],
+    ]);
     // A queue emits 'error' while Redis is away; unheard, Node would treat it as a crash.
     for (const queue of this.queues.values()) {
       queue.on('error', (error) =>
@@ -116,7 +123,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
             queueRows.map((row) => ({
               name: row.jobName,
               data: { ...row.payload, outboxId: row.id },
-              opts: { jobId: outboxJobId(row.id) },
+              opts: { jobId: outboxJobId(row.id), delay: this.delayOf(row) },
             })),
           ),
           ADD_TIMEOUT_MS,
@@ -129,6 +136,13 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       }
     }
     return sent;
+  }
+
+  /** A delayed job waits in BullMQ until its time, measured on the service's clock. */
+  private delayOf(row: ClaimedOutboxRow): number | undefined {
+    if (!row.runAt) return undefined;
+    const delay = new Date(row.runAt).getTime() - this.clock.now().getTime();
+    return delay > 0 ? delay : undefined;
   }
 
   /** Finds claims whose jobs Redis lost and dispatches them again. Exposed for tests. */

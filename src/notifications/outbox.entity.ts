@@ -10,6 +10,7 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
  */
 @Entity({ name: 'outbox' })
 @Index('outbox_pending_idx', ['availableAt'], { where: "status = 'pending'" })
+@Index('outbox_dispatched_idx', ['dispatchedAt'], { where: "status = 'dispatched'" })
 export class OutboxEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -33,6 +34,11 @@ export class OutboxEntity {
   @Column({ name: 'available_at', type: 'timestamptz', default: () => 'now()' })
   availableAt: Date;
 
+  /** When a delayed job is to run; null runs it at once. */
+  @Column({ name: 'run_at', type: 'timestamptz', nullable: true })
+  runAt: Date | null;
+
+  /** When the job went to the queue, or for a delayed job when it falls due there. */
   @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
   dispatchedAt: Date | null;
 

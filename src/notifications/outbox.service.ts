@@ -9,6 +9,8 @@ export interface ClaimedOutboxRow {
   queue: string;
   jobName: string;
   payload: Record<string, string>;
+  /** A delayed job's due time; null runs it at once. */
+  runAt: Date | null;
 }
 
 /** Writes jobs into the outbox inside the caller's transaction, and tracks them after. */
@@ -44,14 +46,16 @@ export class OutboxService {
    */
   claimDue(limit: number): Promise<ClaimedOutboxRow[]> {
     return this.dataSource.query<ClaimedOutboxRow[]>(
+      // A delayed job counts as dispatched from when it falls due, so that the stale sweep
+      // looks for it in Redis only once it should have run.
       `WITH claimed AS (
-         UPDATE outbox SET status = 'dispatched', dispatched_at = now()
+         UPDATE outbox SET status = 'dispatched', dispatched_at = greatest(now(), coalesce(run_at, now()))
           WHERE id IN (SELECT id FROM outbox
                         WHERE status = 'pending' AND available_at <= now()
                         ORDER BY available_at LIMIT $1
                         FOR UPDATE SKIP LOCKED)
-          RETURNING id, queue, job_name, payload)
-       SELECT id, queue, job_name AS "jobName", payload FROM claimed`,
+          RETURNING id, queue, job_name, payload, run_at)
+       SELECT id, queue, job_name AS "jobName", payload, run_at AS "runAt" FROM claimed`,
       [limit],
     );
   }
@@ -68,7 +72,7 @@ export class OutboxService {
   /** Rows claimed long ago and not finished: their jobs may have been lost with Redis' memory. */
   staleClaims(olderThanSeconds: number, limit: number): Promise<ClaimedOutboxRow[]> {
     return this.dataSource.query<ClaimedOutboxRow[]>(
-      `SELECT id, queue, job_name AS "jobName", payload FROM outbox
+      `SELECT id, queue, job_name AS "jobName", payload, run_at AS "runAt" FROM outbox
         WHERE status = 'dispatched' AND dispatched_at < now() - make_interval(secs => $1)
         ORDER BY dispatched_at LIMIT $2`,
       [olderThanSeconds, limit],

@@ -12,6 +12,14 @@ import { createTwilioClient } from './twilio-client';
 
 export type DeliveryOutcome = { status: 'done' | 'failed'; outcome: string };
 
+export interface OutgoingSms {
+  caseId?: string;
+  /** acknowledgement, urgent-alert, … or `message` (the default) for a handler's text. */
+  kind?: string;
+  to: string;
+  body: string;
+}
+
 /** A provider error that retrying will not mend: an invalid number, a refused sender. */
 function isPermanent(error: unknown): boolean {
   const status = (error as { status?: number }).status;
@@ -37,15 +45,17 @@ export class SmsSenderService {
   }
 
   /** Writes an SMS and its send job inside the caller's transaction. */
-  async queue(
-    manager: EntityManager,
-    message: { caseId?: string; to: string; body: string },
-    id?: string,
-  ): Promise<string> {
+  async queue(manager: EntityManager, message: OutgoingSms, id?: string): Promise<string> {
     const rows = await manager.query<{ id: string }[]>(
-      `INSERT INTO outbound_messages (id, case_id, channel, recipient, body)
-       VALUES (coalesce($1::uuid, gen_random_uuid()), $2, 'sms', $3, $4) RETURNING id`,
-      [id ?? null, message.caseId ?? null, message.to, capSms(message.body)],
+      `INSERT INTO outbound_messages (id, case_id, channel, kind, recipient, body)
+       VALUES (coalesce($1::uuid, gen_random_uuid()), $2, 'sms', $3, $4, $5) RETURNING id`,
+      [
+        id ?? null,
+        message.caseId ?? null,
+        message.kind ?? 'message',
+        message.to,
+        capSms(message.body),
+      ],
     );
     const messageId = rows[0].id;
     await this.outbox.add(manager, JobName.SendSms, { messageId, caseId: message.caseId });
@@ -53,11 +63,11 @@ export class SmsSenderService {
   }
 
   /** Writes the SMS row with a known id unless it exists: a retried job finds its own row. */
-  async prepare(id: string, message: { caseId?: string; to: string; body: string }): Promise<void> {
+  async prepare(id: string, message: OutgoingSms): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO outbound_messages (id, case_id, channel, recipient, body) VALUES ($1, $2, 'sms', $3, $4)
+      `INSERT INTO outbound_messages (id, case_id, channel, kind, recipient, body) VALUES ($1, $2, 'sms', $3, $4, $5)
        ON CONFLICT (id) DO NOTHING`,
-      [id, message.caseId ?? null, message.to, capSms(message.body)],
+      [id, message.caseId ?? null, message.kind ?? 'message', message.to, capSms(message.body)],
     );
   }
 

@@ -17,6 +17,8 @@ export interface RequestRow {
   stopText: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The first-response target: when a person will answer. */
+  expectedAt: Date | null;
   mediaUrl: string | null;
 }
 
@@ -78,6 +80,8 @@ export class Open311Repository {
         'c.stop_text AS "stopText"',
         'c.created_at AS "createdAt"',
         'c.updated_at AS "updatedAt"',
+        `(SELECT k.due_at FROM case_clocks k
+           WHERE k.case_id = c.id AND k.kind = 'first-response' AND k.met_at IS NULL) AS "expectedAt"`,
       ])
       // A media URL is public only when an Open311 client posted it as one; MMS links and
       // uploaded photos stay with the case handlers.

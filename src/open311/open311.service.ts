@@ -206,8 +206,8 @@ export class Open311Service {
         service_notice: null,
         requested_datetime: row.createdAt.toISOString(),
         updated_datetime: row.updatedAt.toISOString(),
-        // Cases carry no answer deadline yet.
-        expected_datetime: null,
+        // When a person will answer: the first-response target, while it is still running.
+        expected_datetime: row.expectedAt ? new Date(row.expectedAt).toISOString() : null,
         // Only a stop the timetable knows: what a traveller typed may hold personal data.
         address: stop ? row.stopText : null,
         address_id: stop?.stopId ?? null,

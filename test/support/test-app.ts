@@ -6,6 +6,28 @@ import { DataSource } from 'typeorm';
 import { createService } from '../../src/bootstrap';
 import { createIsolatedDatabase } from './isolated-database';
 import { AppConfig, loadConfig } from '../../src/infra/config/app-config';
+import type { Clock } from '../../src/infra/clock/clock';
+
+/** A clock a test sets and moves by hand: business hours do not depend on when CI runs. */
+export class FrozenClock implements Clock {
+  private current: Date;
+
+  constructor(at: string | Date) {
+    this.current = new Date(at);
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(at: string | Date): void {
+    this.current = new Date(at);
+  }
+
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
 
 export interface TestApp {
   config: AppConfig;
@@ -21,7 +43,10 @@ export interface TestApp {
  * them, to share them between two apps): an app's outbox dispatcher takes every due row
  * of its database, so apps of different test files must never share one.
  */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<TestApp> {
   const database = overrides.DATABASE_URL ? null : await createIsolatedDatabase('app');
   const config = loadConfig({
     ...process.env,
@@ -32,7 +57,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     RUN_MIGRATIONS: 'false',
     ...overrides,
   });
-  const service = await createService(config);
+  const service = await createService(config, options);
   await service.app.init();
   const server = (service.role === 'http' ? service.app.getHttpServer() : undefined) as Server;
   return {

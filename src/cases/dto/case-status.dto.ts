@@ -30,12 +30,21 @@ export class CaseStatusDto {
   @ApiProperty()
   receivedAt: string;
 
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'When a person will answer at the latest, from the handler’s office hours and the contract’s target',
+  })
+  answerBy: string | null;
+
   @ApiProperty()
   updatedAt: string;
 
   static from(
     entity: CaseEntity,
     handledBy: { code: string; name: string } | null = entity.responsibleOrganisation,
+    answerBy: Date | null = null,
   ): CaseStatusDto {
     return Object.assign(new CaseStatusDto(), {
       reference: entity.reference,
@@ -45,6 +54,7 @@ export class CaseStatusDto {
       status: entity.status,
       handledBy: handledBy ? { code: handledBy.code, name: handledBy.name } : null,
       receivedAt: entity.createdAt.toISOString(),
+      answerBy: answerBy?.toISOString() ?? null,
       updatedAt: entity.updatedAt.toISOString(),
     });
   }

@@ -1,5 +1,6 @@
 import type { OrganisationKind } from '../organisation.entity';
 import type { ContractScope, TrafficMode } from '../../routing/routing.model';
+import type { ResponseSettings } from './response-settings';
 
 /** A validated area file with every reference resolved to a code that exists in it. */
 export interface AreaDefinition {
@@ -30,6 +31,8 @@ export interface AreaDefinition {
     /** Organisation codes, with `authority` and `operator` already resolved. */
     responsibility: { default: string; rules: Record<string, string> };
   }>;
+  /** Office hours, response targets, on-call contacts and message templates. */
+  responses: ResponseSettings;
 }
 
 export interface AreaFileProblem {

@@ -50,8 +50,8 @@ describe(parseAreaFile.name, () => {
       .replace('stops-shelters: UPPSALA-KOMMUN', 'stops-shelters: KOMMUNEN')
       .replace('timeZone: Europe/Stockholm', 'timeZone: Stockholm')
       .replace(
-        '  - { code: GUB, name: Gamla Uppsala Buss AB, kind: operator }',
-        '  - { code: GUB, name: Gamla Uppsala Buss AB, kind: operator, phone: 1 }',
+        '  - { code: MOHLINS, name: Mohlins Bussar, kind: operator }',
+        '  - { code: MOHLINS, name: Mohlins Bussar, kind: operator, phone: 1 }',
       );
     const result = parseAreaFile(broken);
     expect(result.ok).toBe(false);
@@ -64,7 +64,7 @@ describe(parseAreaFile.name, () => {
           line: 8,
           reason: 'must be an IANA time zone such as Europe/Stockholm',
         },
-        { path: 'organisations[0].phone', line: 15, reason: 'is not a known field' },
+        { path: 'organisations[2].phone', line: 29, reason: 'is not a known field' },
         expect.objectContaining({
           path: 'contracts[6].regime',
           reason: 'must be bus (EU 181/2011) or rail (EU 2021/782)',
@@ -93,8 +93,8 @@ describe(parseAreaFile.name, () => {
     const result = parseAreaFile(
       demo
         .replace(
-          '  - { code: NOBINA, name: Nobina Sverige AB, kind: operator }',
-          '  - { code: GUB, name: Nobina Sverige AB, kind: operator }',
+          '  - { code: SAMBUS, name: Sambus, kind: operator }',
+          '  - { code: GUB, name: Sambus, kind: operator }',
         )
         .replace('operator: MOHLINS', 'operator: UL')
         .replace("      agencies: ['33010000000547186']", '      agencies: []'),
@@ -103,8 +103,8 @@ describe(parseAreaFile.name, () => {
     if (result.ok) return;
     expect(result.problems.map((p) => `${p.path}: ${p.reason}`)).toEqual(
       expect.arrayContaining([
-        'organisations[1].code: repeats the code GUB',
-        'contracts[1].operator: names the unknown organisation NOBINA',
+        'organisations[3].code: repeats the code GUB',
+        'contracts[4].operator: names the unknown organisation SAMBUS',
         'contracts[2].operator: must not be the authority itself',
         'contracts[8].scope: must name agencies, routes or lines',
       ]),

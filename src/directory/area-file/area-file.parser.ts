@@ -3,11 +3,10 @@ import { validateSync, ValidationError } from 'class-validator';
 import { Document, LineCounter, parseDocument } from 'yaml';
 import { AreaDefinition, AreaFileProblem, REQUIRED_CATEGORY_CODES } from './area-definition';
 import { AreaFileSchema, ContractSchema } from './area-file.schema';
+import { checkResponses, PathSegment } from './area-responses.parser';
 
 export type AreaFileResult =
   { ok: true; definition: AreaDefinition } | { ok: false; problems: AreaFileProblem[] };
-
-type PathSegment = string | number;
 
 function formatPath(segments: PathSegment[]): string {
   return segments.reduce<string>(
@@ -230,6 +229,7 @@ function checkReferences(file: AreaFileSchema, problems: Problems): AreaDefiniti
     lineAliases,
     withoutContract,
     contracts,
+    responses: checkResponses(file, problems),
   };
 }
 

@@ -3,8 +3,10 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -23,6 +25,105 @@ const CODE = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
 const CODE_MESSAGE = 'must be an upper-case code of letters, digits and hyphens';
 const CATEGORY_CODE = /^[a-z][a-z0-9-]{0,63}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CALENDAR_NAME = /^[a-z][a-z0-9-]{0,63}$/;
+const CALENDAR_NAME_MESSAGE = 'must be a kebab-case calendar name from calendars';
+
+export const ACKNOWLEDGE_POLICIES = ['always', 'outside-office-hours'] as const;
+export type AcknowledgePolicy = (typeof ACKNOWLEDGE_POLICIES)[number];
+
+/** A response time: whole business days, then open hours and minutes. */
+export class DurationSchema {
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  days?: number;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  hours?: number;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  minutes?: number;
+}
+
+export class TargetsSchema {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DurationSchema)
+  firstResponse?: DurationSchema;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DurationSchema)
+  resolution?: DurationSchema;
+}
+
+/** Who is alerted day and night when an urgent case arrives. */
+export class OnCallSchema {
+  @IsOptional()
+  @IsString()
+  phone?: string;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  email?: string;
+}
+
+/** What every party has besides its code and name: office hours, contacts, own texts. */
+class PartySchema {
+  @IsOptional()
+  @Matches(CALENDAR_NAME, { message: CALENDAR_NAME_MESSAGE })
+  calendar?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OnCallSchema)
+  onCall?: OnCallSchema;
+
+  /** Where deadline warnings go. */
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  notifyEmail?: string;
+
+  @IsOptional()
+  @IsObject()
+  templates?: Record<string, unknown>;
+}
+
+/** The area's defaults for answering travellers. */
+export class ResponsesSchema {
+  @IsOptional()
+  @Matches(CALENDAR_NAME, { message: CALENDAR_NAME_MESSAGE })
+  calendar?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TargetsSchema)
+  targets?: TargetsSchema;
+
+  /** Open time before a contract target at which the responsible party is warned. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DurationSchema)
+  warnBefore?: DurationSchema;
+
+  /** Calendar days before a legal deadline at which the responsible party is warned. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  legalWarnDays?: number;
+
+  @IsOptional()
+  @IsIn(ACKNOWLEDGE_POLICIES, { message: `must be one of ${ACKNOWLEDGE_POLICIES.join(', ')}` })
+  acknowledge?: AcknowledgePolicy;
+
+  @IsOptional()
+  @IsObject()
+  templates?: Record<string, unknown>;
+}
 
 export class LabelSchema {
   @IsString()
@@ -48,7 +149,7 @@ export class AreaSchema {
   timeZone: string;
 }
 
-export class OrganisationSchema {
+export class OrganisationSchema extends PartySchema {
   @Matches(CODE, { message: CODE_MESSAGE })
   code: string;
 
@@ -63,7 +164,7 @@ export class OrganisationSchema {
   kind: 'operator' | 'other';
 }
 
-export class AuthoritySchema {
+export class AuthoritySchema extends PartySchema {
   @Matches(CODE, { message: CODE_MESSAGE })
   code: string;
 
@@ -154,6 +255,21 @@ export class ContractSchema {
   @ValidateNested()
   @Type(() => ResponsibilitySchema)
   responsibility: ResponsibilitySchema;
+
+  /** Office hours of the operator's work under this contract, when they differ from its own. */
+  @IsOptional()
+  @Matches(CALENDAR_NAME, { message: CALENDAR_NAME_MESSAGE })
+  calendar?: string;
+
+  /** The contract's promised response times; missing ones come from `responses.targets`. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TargetsSchema)
+  targets?: TargetsSchema;
+
+  @IsOptional()
+  @IsIn(ACKNOWLEDGE_POLICIES, { message: `must be one of ${ACKNOWLEDGE_POLICIES.join(', ')}` })
+  acknowledge?: AcknowledgePolicy;
 }
 
 export class AreaFileSchema {
@@ -191,4 +307,14 @@ export class AreaFileSchema {
   @ValidateNested({ each: true })
   @Type(() => ContractSchema)
   contracts: ContractSchema[];
+
+  /** Named office-hour calendars that parties and contracts refer to. */
+  @IsOptional()
+  @IsObject()
+  calendars?: Record<string, unknown>;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ResponsesSchema)
+  responses?: ResponsesSchema;
 }

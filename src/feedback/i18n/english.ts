@@ -116,6 +116,8 @@ export const english: FeedbackTexts = {
     whenLabel: 'When will I get an answer?',
     answerDeadline:
       'You will get an answer as soon as possible, and at the latest within one month, the deadline the law sets.',
+    answerBy: (when) =>
+      `A case handler will answer you ${when} at the latest. The law allows us up to a month; we promise to be quicker.`,
     noReply: 'You chose not to get an answer. We still read and act on every piece of feedback.',
     another: 'Give more feedback',
   },

@@ -72,6 +72,7 @@ export interface FeedbackTexts {
     unknownHandler: string;
     whenLabel: string;
     answerDeadline: string;
+    answerBy: (when: string) => string;
     noReply: string;
     another: string;
   };

@@ -113,6 +113,8 @@ export const swedish: FeedbackTexts = {
     whenLabel: 'När får jag svar?',
     answerDeadline:
       'Du får svar så snart som möjligt och senast inom en månad, som är den tidsgräns lagen sätter.',
+    answerBy: (when) =>
+      `En handläggare svarar dig senast ${when}. Lagen ger oss som längst en månad, men vi lovar snabbare än så.`,
     noReply: 'Du har valt att inte få svar. Vi läser och tar hand om varje synpunkt ändå.',
     another: 'Lämna en till synpunkt',
   },

@@ -3,6 +3,8 @@ import { CaseEventEntity } from '../../cases/case-event.entity';
 import { CaseMessageEntity } from '../../cases/case-message.entity';
 import { CaseTransferEntity } from '../../cases/case-transfer.entity';
 import { CaseEntity } from '../../cases/case.entity';
+import { CaseClockEntity } from '../../deadlines/case-clock.entity';
+import { CasePauseEntity } from '../../deadlines/case-pause.entity';
 import { AreaSettingsEntity } from '../../directory/area-settings.entity';
 import { CategoryEntity } from '../../directory/category.entity';
 import { ContractEntity } from '../../directory/contract.entity';
@@ -19,6 +21,8 @@ export const ENTITIES = [
   CaseAttachmentEntity,
   CaseMessageEntity,
   CaseTransferEntity,
+  CaseClockEntity,
+  CasePauseEntity,
   OutboxEntity,
   OutboundMessageEntity,
   SmsOptOutEntity,

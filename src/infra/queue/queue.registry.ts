@@ -4,21 +4,36 @@
  */
 export enum QueueName {
   Notifications = 'notifications',
+  Deadlines = 'deadlines',
 }
 
 export enum JobName {
   CaseAcknowledgement = 'case-acknowledgement',
   SendSms = 'send-sms',
+  SendEmail = 'send-email',
+  UrgentAlert = 'urgent-alert',
+  DeadlineCheck = 'deadline-check',
+  RecomputeDeadlines = 'recompute-deadlines',
 }
 
 export interface JobPayloads {
   [JobName.CaseAcknowledgement]: { outboxId: string; caseId: string };
   [JobName.SendSms]: { outboxId: string; messageId: string; caseId?: string };
+  [JobName.SendEmail]: { outboxId: string; messageId: string; caseId?: string };
+  [JobName.UrgentAlert]: { outboxId: string; caseId: string };
+  /** Runs when the case's next warning or deadline falls due (a delayed job). */
+  [JobName.DeadlineCheck]: { outboxId: string; caseId: string };
+  /** After the area's office hours or targets changed: every open case's clocks again. */
+  [JobName.RecomputeDeadlines]: { outboxId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CaseAcknowledgement]: QueueName.Notifications,
   [JobName.SendSms]: QueueName.Notifications,
+  [JobName.SendEmail]: QueueName.Notifications,
+  [JobName.UrgentAlert]: QueueName.Notifications,
+  [JobName.DeadlineCheck]: QueueName.Deadlines,
+  [JobName.RecomputeDeadlines]: QueueName.Deadlines,
 };
 
 export const ALL_QUEUES = Object.values(QueueName);

@@ -1,0 +1,279 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { CaseEntity } from '../cases/case.entity';
+import { CLOCK } from '../infra/clock/clock';
+import type { Clock } from '../infra/clock/clock';
+import { JOB_QUEUE, JobName } from '../infra/queue/queue.registry';
+import { CaseClockEntity } from './case-clock.entity';
+import { CasePauseEntity } from './case-pause.entity';
+import { nextClockMoment, planClocks } from './clock-planner';
+import type { ClockKind, ClockPlan, TrackedClock } from './clock.model';
+import { DeadlineNotices } from './deadline-notices';
+import type { CaseFacts, CasePolicy } from './response-policies';
+import { ResponsePolicyService } from './response-policy.service';
+
+/** What intake stores with a new case: its clocks and the delayed job that watches them. */
+export interface NewCaseDeadlines {
+  policy: CasePolicy;
+  clocks: ClockPlan[];
+  check: { id: string; runAt: Date } | null;
+}
+
+const CLOSED_STATUSES = ['resolved', 'closed'];
+const RECOMPUTE_BATCH = 500;
+
+/**
+ * A case's two kinds of clock: the contract's targets in business time and the law's
+ * deadlines in calendar time. Planned at intake, recomputed on a transfer, a pause or
+ * new office hours, and watched by one delayed job per case that warns and records breaches.
+ */
+@Injectable()
+export class DeadlinesService {
+  private readonly logger = new Logger(DeadlinesService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly policies: ResponsePolicyService,
+    private readonly notices: DeadlineNotices,
+  ) {}
+
+  /** The rules for a case as routed; refreshes once if the rules lag behind the router. */
+  async policyFor(facts: CaseFacts): Promise<CasePolicy | null> {
+    let policy = this.policies.current()?.forCase(facts) ?? null;
+    if (!policy && facts.responsibleOrganisationId) {
+      await this.policies.refresh(true);
+      policy = this.policies.current()?.forCase(facts) ?? null;
+    }
+    return policy;
+  }
+
+  /** Clocks for a case about to be stored; null when no rules apply (no area loaded). */
+  async planNewCase(facts: CaseFacts, receivedAt: Date): Promise<NewCaseDeadlines | null> {
+    const policy = await this.policyFor(facts);
+    if (!policy) return null;
+    const clocks = plan(policy, receivedAt, receivedAt, []);
+    const next = nextClockMoment(clocks.map(untracked));
+    return { policy, clocks, check: next ? { id: randomUUID(), runAt: next } : null };
+  }
+
+  /**
+   * Plans the case's clocks again inside the caller's transaction (after a transfer, a pause,
+   * or new office hours) and schedules a fresh check; the previous check becomes stale.
+   */
+  async recompute(manager: EntityManager, caseId: string): Promise<void> {
+    const found = await manager
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :caseId', { caseId })
+      .getOne();
+    if (!found || CLOSED_STATUSES.includes(found.status)) return;
+    const policy = await this.policyFor(found);
+    const existing = await manager.getRepository(CaseClockEntity).findBy({ caseId });
+    if (!policy) return;
+    const [pauses, [transfer]] = await Promise.all([
+      manager.getRepository(CasePauseEntity).findBy({ caseId }),
+      manager.query<{ at: Date | null }[]>(
+        'SELECT max(at) AS at FROM case_transfers WHERE case_id = $1',
+        [caseId],
+      ),
+    ]);
+    // The receiving party's targets start when the case reaches it; the law's clock does not.
+    const businessStart =
+      transfer?.at && transfer.at > found.createdAt ? transfer.at : found.createdAt;
+    const planned = plan(
+      policy,
+      found.createdAt,
+      businessStart,
+      pauses.map((p) => ({ from: p.startedAt, to: p.endedAt ?? undefined })),
+    );
+    const now = this.clock.now();
+    const rows = planned.map((clock) =>
+      merge(
+        clock,
+        existing.find((e) => e.kind === clock.kind),
+        now,
+      ),
+    );
+    await manager.query(
+      'DELETE FROM case_clocks WHERE case_id = $1 AND met_at IS NULL AND kind <> ALL($2::text[])',
+      [caseId, planned.map((clock) => clock.kind)],
+    );
+    await manager.getRepository(CaseClockEntity).upsert(
+      rows.map((row) => ({ ...row, caseId })),
+      ['caseId', 'kind'],
+    );
+    await this.schedule(manager, caseId, rows);
+  }
+
+  /**
+   * The delayed job's work: warn about clocks nearing their deadline, record the ones that
+   * passed it, and schedule the next check. A check that is no longer the case's current
+   * one (a recompute replaced it) does nothing.
+   */
+  async runCheck(caseId: string, checkId: string): Promise<string> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const [found] = await manager.query<{ status: string; deadline_check_id: string | null }[]>(
+        'SELECT status, deadline_check_id FROM cases WHERE id = $1 FOR UPDATE',
+        [caseId],
+      );
+      if (!found) return 'case no longer exists';
+      if (found.deadline_check_id !== checkId) return 'superseded by a newer check';
+      if (CLOSED_STATUSES.includes(found.status)) return 'case is closed';
+      const clocks = await manager.getRepository(CaseClockEntity).findBy({ caseId });
+      const now = this.clock.now();
+      const happened: string[] = [];
+      for (const clock of clocks) {
+        if (clock.metAt || clock.breachedAt) continue;
+        if (clock.dueAt && clock.dueAt <= now) {
+          clock.breachedAt = now;
+          await this.notices.record(manager, caseId, 'deadline-breached', clock);
+          happened.push(`${clock.kind} breached`);
+        } else if (!clock.warnedAt && clock.warnAt && clock.warnAt <= now) {
+          clock.warnedAt = now;
+          await this.notices.record(manager, caseId, 'deadline-warning', clock);
+          happened.push(`${clock.kind} warned`);
+        } else continue;
+        await manager.getRepository(CaseClockEntity).save(clock);
+      }
+      await this.schedule(manager, caseId, clocks);
+      return happened.length ? happened.join(', ') : 'nothing due yet';
+    });
+    return outcome;
+  }
+
+  /** Marks clocks as met (a first answer, a resolution) and reschedules the check. */
+  async meet(manager: EntityManager, caseId: string, kinds: ClockKind[], at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE case_clocks SET met_at = $3 WHERE case_id = $1 AND kind = ANY($2::text[]) AND met_at IS NULL`,
+      [caseId, kinds, at],
+    );
+    const clocks = await manager.getRepository(CaseClockEntity).findBy({ caseId });
+    await this.schedule(manager, caseId, clocks);
+  }
+
+  /** The clocks stop while the case waits for the traveller. */
+  async pause(manager: EntityManager, caseId: string, at: Date): Promise<void> {
+    const waiting = await manager
+      .getRepository(CasePauseEntity)
+      .existsBy({ caseId, endedAt: IsNull() });
+    if (waiting) return;
+    await manager.getRepository(CasePauseEntity).insert({ caseId, startedAt: at, endedAt: null });
+    await this.recompute(manager, caseId);
+  }
+
+  /** The traveller answered: the clocks run again, the waiting time added back. */
+  async resume(manager: EntityManager, caseId: string, at: Date): Promise<void> {
+    const ended = await manager.query<{ id: string }[]>(
+      `WITH ended AS (UPDATE case_pauses SET ended_at = $2 WHERE case_id = $1 AND ended_at IS NULL RETURNING id)
+       SELECT id FROM ended`,
+      [caseId, at],
+    );
+    if (ended.length === 0) return;
+    await this.recompute(manager, caseId);
+  }
+
+  /** After new office hours or targets: every open case's clocks, a batch at a time. */
+  async recomputeOpenCases(): Promise<number> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    let count = 0;
+    for (;;) {
+      const batch = await this.dataSource.query<{ id: string }[]>(
+        `SELECT id FROM cases WHERE status <> ALL($1::text[]) AND id > $2 ORDER BY id LIMIT $3`,
+        [CLOSED_STATUSES, after, RECOMPUTE_BATCH],
+      );
+      for (const { id } of batch) {
+        await this.dataSource.transaction((manager) => this.recompute(manager, id));
+      }
+      count += batch.length;
+      if (batch.length < RECOMPUTE_BATCH) break;
+      after = batch[batch.length - 1].id;
+    }
+    this.logger.log({ cases: count }, 'deadlines recomputed');
+    return count;
+  }
+
+  findClocks(caseId: string): Promise<CaseClockEntity[]> {
+    return this.dataSource.getRepository(CaseClockEntity).findBy({ caseId });
+  }
+
+  /** Writes the case's next check (a delayed job) and makes it the current one. */
+  private async schedule(
+    manager: EntityManager,
+    caseId: string,
+    clocks: TrackedClock[],
+  ): Promise<void> {
+    const next = nextClockMoment(clocks);
+    const checkId = next ? randomUUID() : null;
+    if (next && checkId) {
+      await manager.query(
+        `INSERT INTO outbox (id, queue, job_name, payload, case_id, run_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [
+          checkId,
+          JOB_QUEUE[JobName.DeadlineCheck],
+          JobName.DeadlineCheck,
+          JSON.stringify({ caseId }),
+          caseId,
+          next,
+        ],
+      );
+    }
+    await manager.query('UPDATE cases SET deadline_check_id = $2 WHERE id = $1', [caseId, checkId]);
+  }
+}
+
+function plan(
+  policy: CasePolicy,
+  receivedAt: Date,
+  businessStart: Date,
+  pauses: Array<{ from: Date; to?: Date }>,
+): ClockPlan[] {
+  return planClocks({
+    receivedAt,
+    businessStart,
+    calendar: policy.calendar,
+    targets: policy.targets,
+    regime: policy.regime,
+    pauses,
+    leads: policy.leads,
+  });
+}
+
+function untracked(clock: ClockPlan): TrackedClock {
+  return { ...clock, warnedAt: null, breachedAt: null, metAt: null };
+}
+
+/**
+ * A replanned clock keeps what already happened only while it still holds: a warning or
+ * a breach whose moment moved into the future is undone, so that it fires again on time.
+ */
+function merge(
+  clock: ClockPlan,
+  before: CaseClockEntity | undefined,
+  now: Date,
+): TrackedClock & { kind: ClockKind } {
+  if (before?.metAt) return { ...clock, ...pick(before) };
+  const stillWarned = before?.warnedAt && clock.warnAt && clock.warnAt <= now;
+  const stillBreached = before?.breachedAt && clock.dueAt && clock.dueAt <= now;
+  return {
+    ...clock,
+    warnedAt: stillWarned ? before.warnedAt : null,
+    breachedAt: stillBreached ? before.breachedAt : null,
+    metAt: null,
+  };
+}
+
+function pick(row: CaseClockEntity): TrackedClock {
+  return {
+    kind: row.kind,
+    startedAt: row.startedAt,
+    dueAt: row.dueAt,
+    warnAt: row.warnAt,
+    warnedAt: row.warnedAt,
+    breachedAt: row.breachedAt,
+    metAt: row.metAt,
+  };
+}

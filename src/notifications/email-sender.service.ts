@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../infra/config/app-config';
+import { APP_CONFIG } from '../infra/config/config.module';
+import { JobName } from '../infra/queue/queue.registry';
+import { MailerService } from './mailer.service';
+import { OutboundMessageEntity } from './outbound-message.entity';
+import { OutboxService } from './outbox.service';
+import type { DeliveryOutcome } from './sms-sender.service';
+
+export interface NewEmail {
+  caseId?: string;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** The Message-ID to use; a case's first e-mail is its thread's root. */
+  messageId?: string;
+  inReplyTo?: string;
+}
+
+/** An SMTP reply that retrying will not mend: 5xx (no such mailbox, refused). */
+function isPermanent(error: unknown): boolean {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/**
+ * E-mail as rows in `outbound_messages` with a send job, like SMS: written in the caller's
+ * transaction, sent once by the worker, with a stable Message-ID so that a resend after a
+ * crash is recognisable downstream.
+ */
+@Injectable()
+export class EmailSenderService {
+  private readonly host: string;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly mailer: MailerService,
+  ) {
+    this.host = new URL(config.PUBLIC_BASE_URL).hostname;
+  }
+
+  /** The Message-ID of a case's thread root: its reference, so replies find the case. */
+  threadId(reference: string): string {
+    return `<${reference}@${this.host}>`;
+  }
+
+  /** Writes an e-mail and its send job inside the caller's transaction. */
+  async queue(manager: EntityManager, email: NewEmail): Promise<string> {
+    const id = randomUUID();
+    await this.insert(manager, id, email, false);
+    await this.outbox.add(manager, JobName.SendEmail, { messageId: id, caseId: email.caseId });
+    return id;
+  }
+
+  /** Writes the e-mail row with a known id unless it exists: a retried job finds its own row. */
+  async prepare(id: string, email: NewEmail): Promise<void> {
+    await this.insert(this.dataSource.manager, id, email, true);
+  }
+
+  /** Sends a queued e-mail once; an SMTP 5xx fails it for good, anything else retries. */
+  async deliver(messageId: string): Promise<DeliveryOutcome> {
+    const email = await this.dataSource
+      .getRepository(OutboundMessageEntity)
+      .findOneBy({ id: messageId });
+    if (!email) return { status: 'failed', outcome: 'message no longer exists' };
+    if (email.status !== 'queued') return { status: 'done', outcome: `already ${email.status}` };
+    try {
+      await this.mailer.send({
+        to: email.recipient,
+        subject: email.subject ?? '',
+        text: email.body,
+        html: email.html ?? undefined,
+        messageId: email.providerRef ?? `<${email.id}@${this.host}>`,
+        inReplyTo: email.inReplyTo ?? undefined,
+      });
+    } catch (error) {
+      if (!isPermanent(error)) throw error;
+      const reason = `mail server refused: ${(error as Error).message}`.slice(0, 500);
+      await this.dataSource.query(
+        `UPDATE outbound_messages SET status = 'failed', error = $2 WHERE id = $1`,
+        [messageId, reason],
+      );
+      return { status: 'failed', outcome: reason };
+    }
+    await this.dataSource.query(
+      `UPDATE outbound_messages SET status = 'sent', provider_status = 'accepted', sent_at = now(), error = NULL
+        WHERE id = $1`,
+      [messageId],
+    );
+    return { status: 'done', outcome: 'e-mail sent' };
+  }
+
+  private async insert(
+    manager: EntityManager,
+    id: string,
+    email: NewEmail,
+    ifAbsent: boolean,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO outbound_messages (id, case_id, channel, kind, recipient, subject, body, html, provider_ref, in_reply_to)
+       VALUES ($1, $2, 'email', $3, $4, $5, $6, $7, $8, $9)${ifAbsent ? ' ON CONFLICT DO NOTHING' : ''}`,
+      [
+        id,
+        email.caseId ?? null,
+        email.kind,
+        email.to,
+        email.subject,
+        email.text,
+        email.html,
+        email.messageId ?? `<${id}@${this.host}>`,
+        email.inReplyTo ?? null,
+      ],
+    );
+  }
+}

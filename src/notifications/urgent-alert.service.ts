@@ -1,0 +1,98 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { CasesService } from '../cases/cases.service';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { ResponsePolicyService } from '../deadlines/response-policy.service';
+import type { AppConfig } from '../infra/config/app-config';
+import { APP_CONFIG } from '../infra/config/config.module';
+import { formatLocalDateTime } from '../messages/format-when';
+import { EmailSenderService } from './email-sender.service';
+import { DeliveryOutcome, SmsSenderService } from './sms-sender.service';
+
+const DESCRIPTION_IN_ALERT = 300;
+
+/** A UUID derived from another and a label: the same job always writes the same rows. */
+export function derivedId(base: string, label: string): string {
+  const hex = createHash('sha256').update(`${base}:${label}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Threats, violence, safety, a traveller left behind: the responsible party's on-call
+ * contact hears of it at once, day and night, by SMS and e-mail. A party without an
+ * on-call contact falls back to the authority's.
+ */
+@Injectable()
+export class UrgentAlertService {
+  private readonly baseUrl: string;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly cases: CasesService,
+    private readonly deadlines: DeadlinesService,
+    private readonly policies: ResponsePolicyService,
+    private readonly email: EmailSenderService,
+    private readonly sms: SmsSenderService,
+  ) {
+    this.baseUrl = config.PUBLIC_BASE_URL.replace(/\/$/, '');
+  }
+
+  async alert(caseId: string, outboxId: string): Promise<DeliveryOutcome> {
+    const found = await this.cases.findById(caseId);
+    const policies = this.policies.current();
+    if (!found || !policies) return { status: 'failed', outcome: 'no case or no area rules' };
+    const policy = await this.deadlines.policyFor(found);
+    const authority = policies.authority();
+    const party = policy ?? { party: authority, onCall: authority.onCall };
+    const onCall = party.onCall.phone || party.onCall.email ? party.onCall : authority.onCall;
+    if (!onCall.phone && !onCall.email)
+      return { status: 'failed', outcome: 'nobody is on call: no on-call phone or e-mail' };
+
+    const message = policies.templates.render('urgent-alert', 'sv', party.party.code, {
+      reference: found.reference,
+      organisation: party.party.name,
+      category: policies.categoryLabel(found.category, 'sv'),
+      line: found.lineRef ?? found.lineText ?? '',
+      stop: found.stopText ?? '',
+      occurredAt: found.occurredAt
+        ? formatLocalDateTime(found.occurredAt, 'sv', policies.timeZone)
+        : '',
+      description: shorten(found.description, DESCRIPTION_IN_ALERT),
+      caseUrl: `${this.baseUrl}/inbox/cases/${found.reference}`,
+    });
+    // Each channel has its own row; a retry after one of them went out sends only the other.
+    const outcomes: DeliveryOutcome[] = [];
+    if (onCall.phone) {
+      const id = derivedId(outboxId, 'sms');
+      await this.sms.prepare(id, {
+        caseId,
+        kind: 'urgent-alert',
+        to: onCall.phone,
+        body: message.sms,
+      });
+      outcomes.push(await this.sms.deliver(id));
+    }
+    if (onCall.email) {
+      const id = derivedId(outboxId, 'email');
+      await this.email.prepare(id, {
+        caseId,
+        kind: 'urgent-alert',
+        to: onCall.email,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+      });
+      outcomes.push(await this.email.deliver(id));
+    }
+    const failed = outcomes.filter((outcome) => outcome.status === 'failed');
+    return {
+      status: failed.length === outcomes.length ? 'failed' : 'done',
+      outcome: outcomes.map((outcome) => outcome.outcome).join('; '),
+    };
+  }
+}
+
+function shorten(text: string, max: number): string {
+  const single = text.replace(/\s+/g, ' ').trim();
+  return single.length <= max ? single : `${single.slice(0, max - 1)}…`;
+}
