@@ -98,15 +98,14 @@ export class DeadlinesService {
         now,
       ),
     );
-    await manager.query(
-      'DELETE FROM case_clocks WHERE case_id = $1 AND met_at IS NULL AND kind <> ALL($2::text[])',
-      [caseId, planned.map((clock) => clock.kind)],
-    );
+    // The law's deadlines run from the traveller's complaint: a transfer to a party without
+    // a contract does not lift them, so clocks the new plan lacks are kept as they are.
+    const kept = existing.filter((e) => !planned.some((clock) => clock.kind === e.kind));
     await manager.getRepository(CaseClockEntity).upsert(
       rows.map((row) => ({ ...row, caseId })),
       ['caseId', 'kind'],
     );
-    await this.schedule(manager, caseId, rows);
+    await this.schedule(manager, caseId, [...rows, ...kept]);
   }
 
   /**

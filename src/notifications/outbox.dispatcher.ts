@@ -123,7 +123,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
             queueRows.map((row) => ({
               name: row.jobName,
               data: { ...row.payload, outboxId: row.id },
-              opts: { jobId: outboxJobId(row.id), delay: this.delayOf(row) },
+              opts: { jobId: outboxJobId(row.id), ...this.delayOf(row) },
             })),
           ),
           ADD_TIMEOUT_MS,
@@ -139,10 +139,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** A delayed job waits in BullMQ until its time, measured on the service's clock. */
-  private delayOf(row: ClaimedOutboxRow): number | undefined {
-    if (!row.runAt) return undefined;
+  private delayOf(row: ClaimedOutboxRow): { delay?: number } {
+    if (!row.runAt) return {};
     const delay = new Date(row.runAt).getTime() - this.clock.now().getTime();
-    return delay > 0 ? delay : undefined;
+    return delay > 0 ? { delay } : {};
   }
 
   /** Finds claims whose jobs Redis lost and dispatches them again. Exposed for tests. */

@@ -1,5 +1,6 @@
 import type { CalendarDefinition } from '../../calendar/calendar.model';
 import { validateCalendar } from '../../calendar/calendar-validation';
+import { isValidTimeZone } from '../../calendar/zoned-time';
 import type { ResponseTargets } from '../../deadlines/clock.model';
 import { toE164 } from '../../intake/phone-number';
 import { validateTemplateOverrides } from '../../messages/template-validation';
@@ -45,13 +46,21 @@ export function pathSegments(path: string): PathSegment[] {
  */
 export function checkResponses(file: AreaFileSchema, problems: ProblemSink): ResponseSettings {
   const timeZone = file.area.timeZone;
+  // The schema only checks the zone's form; every calendar that inherits it needs a real one.
+  if (typeof timeZone === 'string' && !isValidTimeZone(timeZone))
+    problems.add(['area', 'timeZone'], `names the unknown time zone ${timeZone}`);
   const calendars = checkCalendars(file.calendars, timeZone, problems);
+  // A calendar of the file that has problems of its own is not also unknown where it is named.
+  const declared = new Set(Object.keys(file.calendars ?? {}));
   const responses = file.responses ?? {};
 
-  const calendarRef = (name: string | undefined, path: PathSegment[]): string | null => {
-    if (name === undefined) return null;
-    if (!calendars[name]) {
-      const known = Object.keys(calendars).join(', ');
+  const calendarRef = (name: string | null | undefined, path: PathSegment[]): string | null => {
+    // The schema lets null through as absent (`calendar:` with nothing after it).
+    if (name === undefined || name === null) return null;
+    // Own keys only: `constructor` is not a calendar because every object has one.
+    if (!Object.hasOwn(calendars, name) && !declared.has(name)) {
+      // The file's own names, refused ones too: they are what the author can pick from.
+      const known = [...new Set([...declared, ...Object.keys(calendars)])].join(', ');
       problems.add(path, `names the unknown calendar ${name}; known: ${known}`);
     }
     return name;
@@ -78,7 +87,8 @@ export function checkResponses(file: AreaFileSchema, problems: ProblemSink): Res
     path: PathSegment[],
   ): PartyResponseSettings => {
     let phone: string | null = null;
-    if (raw.onCall?.phone !== undefined) {
+    // Not a string (a bare number, or null) is the schema's to report; toE164 would throw.
+    if (typeof raw.onCall?.phone === 'string') {
       phone = toE164(raw.onCall.phone);
       if (!phone) problems.add([...path, 'onCall', 'phone'], 'is not a phone number');
     }
@@ -122,6 +132,8 @@ export function checkResponses(file: AreaFileSchema, problems: ProblemSink): Res
   };
 }
 
+const CALENDAR_FIELDS: readonly string[] = ['timeZone', 'weekly', 'holidays', 'exceptions'];
+
 function checkCalendars(
   raw: Record<string, unknown> | undefined,
   timeZone: string,
@@ -138,6 +150,9 @@ function checkCalendars(
       problems.add(path, 'must be a mapping {weekly, holidays, exceptions}');
       continue;
     }
+    // Like every other field of the file: a misspelt `exception:` must not vanish silently.
+    const unknown = Object.keys(value).filter((key) => !CALENDAR_FIELDS.includes(key));
+    for (const key of unknown) problems.add([...path, key], 'is not a known field');
     // The area's zone unless the calendar names its own; no exceptions is an empty list.
     const definition = { timeZone, exceptions: [], ...value } as unknown as CalendarDefinition;
     // A calendar that inherits a bad area zone is not wrong itself: area.timeZone says it.
@@ -146,7 +161,7 @@ function checkCalendars(
       (issue) => !(inherits && issue.path === 'timeZone'),
     );
     for (const issue of issues) problems.add([...path, ...pathSegments(issue.path)], issue.reason);
-    if (!issues.length) calendars[name] = definition;
+    if (!issues.length && !unknown.length) calendars[name] = definition;
   }
   return calendars;
 }

@@ -1,0 +1,289 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import request from 'supertest';
+import { CaseEventEntity } from '../src/cases/case-event.entity';
+import { CaseEntity } from '../src/cases/case.entity';
+import { TransfersService } from '../src/cases/transfers.service';
+import { CaseClockEntity } from '../src/deadlines/case-clock.entity';
+import { QueueName } from '../src/infra/queue/queue.registry';
+import { OutboundMessageEntity } from '../src/notifications/outbound-message.entity';
+import { outboxJobId } from '../src/notifications/outbox.dispatcher';
+import { OutboxEntity } from '../src/notifications/outbox.entity';
+import { loadDemoArea } from './support/demo-area';
+import { FakeTwilio } from './support/fake-twilio';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestApp, eventually, FrozenClock, TestApp } from './support/test-app';
+
+const HOUR = 3600_000;
+
+/**
+ * Office hours, quick responses and deadlines end to end, on a frozen clock: the demo area's
+ * calendars (city traffic 08–12 and 13–17 on weekdays with an 8-hour first-response target,
+ * the authority's customer centre, the rail operator round the clock), the real queue, a
+ * local Twilio endpoint and a local SMTP server.
+ */
+describe('answering travellers on time', () => {
+  const clock = new FrozenClock('2026-11-21T22:30:00Z');
+  let twilio: FakeTwilio;
+  let smtp: SmtpSink;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    twilio = new FakeTwilio();
+    smtp = new SmtpSink();
+    app = await createTestApp(
+      {
+        TWILIO_ACCOUNT_SID: `AC${'2'.repeat(32)}`,
+        TWILIO_AUTH_TOKEN: 'test-auth-token',
+        TWILIO_FROM: '+46700000000',
+        TWILIO_API_URL: await twilio.start(),
+        SMTP_URL: await smtp.start(),
+      },
+      { clock },
+    );
+    await loadDemoArea(app);
+  }, 60_000);
+
+  afterAll(async () => {
+    await app.close();
+    await twilio.stop();
+    await smtp.stop();
+  });
+
+  const report = (body: Record<string, unknown>) =>
+    request(app.server)
+      .post('/api/v1/cases')
+      .send({ kind: 'complaint', description: 'Bussen kom aldrig.', language: 'sv', ...body })
+      .expect(201)
+      .then((response) => response.body as { reference: string; answerBy: string | null });
+
+  const clocksOf = async (reference: string) => {
+    const found = await app.dataSource.getRepository(CaseEntity).findOneByOrFail({ reference });
+    const rows = await app.dataSource.getRepository(CaseClockEntity).findBy({ caseId: found.id });
+    return Object.fromEntries(rows.map((row) => [row.kind, row]));
+  };
+
+  const smsTo = (phone: string, reference: string) =>
+    eventually(
+      () =>
+        Promise.resolve(
+          twilio.sent.find((sms) => sms.to === phone && sms.body.includes(reference)),
+        ),
+      { what: `an SMS to ${phone} about ${reference}` },
+    );
+
+  const mailAbout = (reference: string, to: string) =>
+    eventually(
+      () =>
+        Promise.resolve(
+          smtp.received.find((m) => m.to.includes(to) && m.subject.includes(reference)),
+        ),
+      { what: `an e-mail to ${to} about ${reference}` },
+    );
+
+  it('answers a Saturday-night report at once and promises Monday at closing time', async () => {
+    clock.set('2026-11-21T22:30:00Z'); // Saturday 23:30 in Uppsala
+    const { reference, answerBy } = await report({
+      category: 'punctuality',
+      line: '4',
+      contact: { phone: '+46701740650' },
+    });
+    // Monday 08–12 and 13–17 are the eight business hours: 17:00 local, 16:00 UTC.
+    expect(answerBy).toBe('2026-11-23T16:00:00.000Z');
+
+    const sms = await smsTo('+46701740650', reference);
+    expect(sms.body).toContain('Gamla Uppsala Buss AB');
+    expect(sms.body).toContain('på måndag kl. 17:00');
+
+    const clocks = await clocksOf(reference);
+    expect(clocks['first-response'].dueAt).toEqual(new Date('2026-11-23T16:00:00Z'));
+    // Bus (EU 181/2011): a reply within one month and a final answer within three, in
+    // calendar time from the complaint.
+    expect(clocks['legal-reply'].dueAt).toEqual(new Date('2026-12-21T22:30:00Z'));
+    expect(clocks['legal-final'].dueAt).toEqual(new Date('2027-02-21T22:30:00Z'));
+  });
+
+  it('skips midsummer eve and midsummer day for the authority’s customer centre', async () => {
+    clock.set('2026-06-19T10:00:00Z'); // midsommarafton, Friday 12:00
+    const { reference, answerBy } = await report({
+      kind: 'question',
+      category: 'fares-tickets',
+      language: 'en',
+      contact: { email: 'traveller@example.org' },
+    });
+    // Closed Friday (the eve), Saturday (the holiday) and Sunday; the count starts Monday
+    // 07:00, and two business days later is Wednesday 07:00 local.
+    expect(answerBy).toBe('2026-06-24T05:00:00.000Z');
+    const mail = await mailAbout(reference, 'traveller@example.org');
+    expect(mail.subject).toContain(reference);
+    expect(mail.text).toContain('Kollektivtrafikförvaltningen UL');
+    expect(mail.text).toContain('on Wednesday at 07:00');
+    // A question is no complaint: no legal deadline.
+    expect(Object.keys(await clocksOf(reference)).sort()).toEqual(['first-response', 'resolution']);
+  });
+
+  it('skips Christmas Eve, Christmas and the weekend after', async () => {
+    clock.set('2026-12-24T09:00:00Z'); // julafton, Thursday 10:00
+    const { answerBy } = await report({ category: 'punctuality', line: '4' });
+    expect(answerBy).toBe('2026-12-28T16:00:00.000Z'); // Monday 28 December, 17:00
+  });
+
+  it('keeps local wall-clock times on the night of each clock change', async () => {
+    clock.set('2026-03-29T00:30:00Z'); // 01:30 CET; at 02:00 the clocks go forward
+    const spring = await report({ category: 'punctuality', line: '4' });
+    expect(spring.answerBy).toBe('2026-03-30T15:00:00.000Z'); // Monday 17:00 CEST
+    expect((await clocksOf(spring.reference))['legal-reply'].dueAt).toEqual(
+      new Date('2026-04-28T23:30:00Z'), // 29 April 01:30 CEST
+    );
+
+    clock.set('2026-10-25T00:30:00Z'); // 02:30 CEST, the first of the two 02:30s
+    const autumn = await report({ category: 'punctuality', line: '4' });
+    expect(autumn.answerBy).toBe('2026-10-26T16:00:00.000Z'); // Monday 17:00 CET
+    expect((await clocksOf(autumn.reference))['legal-reply'].dueAt).toEqual(
+      new Date('2026-11-25T01:30:00Z'), // 25 November 02:30 CET
+    );
+  });
+
+  it('gives a case transferred to a party that is open that party’s promise, from the transfer', async () => {
+    clock.set('2026-11-21T11:00:00Z'); // Saturday 12:00: the city bus office is closed
+    const { reference, answerBy } = await report({ category: 'punctuality', line: '4' });
+    expect(answerBy).toBe('2026-11-23T16:00:00.000Z');
+    const legalBefore = (await clocksOf(reference))['legal-reply'].dueAt;
+
+    clock.set('2026-11-21T12:00:00Z');
+    await app.app.get(TransfersService).transfer(reference, {
+      reason: 'not-our-operator',
+      toOrganisationCode: 'TRANSDEV',
+      actor: 'test',
+    });
+    const clocks = await clocksOf(reference);
+    // Round the clock: two days from the transfer, Monday 13:00 local.
+    expect(clocks['first-response']).toMatchObject({
+      startedAt: new Date('2026-11-21T12:00:00Z'),
+      dueAt: new Date('2026-11-23T12:00:00Z'),
+    });
+    // The law's clock runs from the complaint, whoever holds the case.
+    expect(clocks['legal-reply'].dueAt).toEqual(legalBefore);
+    const { body } = await request(app.server).get(`/api/v1/cases/${reference}`).expect(200);
+    expect(body).toMatchObject({
+      handledBy: { code: 'TRANSDEV' },
+      answerBy: '2026-11-23T12:00:00.000Z',
+    });
+  });
+
+  it('alerts the on-call contact of an urgent case at night, by SMS and e-mail', async () => {
+    clock.set('2026-11-24T02:10:00Z'); // Tuesday 03:10
+    const { reference } = await report({
+      category: 'threats-violence',
+      line: '4',
+      description: 'En man hotade föraren med kniv vid Stora Torget.',
+    });
+    const sms = await smsTo('+46701740610', reference);
+    expect(sms.body).toMatch(/BRÅDSKANDE/);
+    const mail = await mailAbout(reference, 'trafikledning@gub.example');
+    expect(mail.text).toContain('kniv');
+  });
+
+  it('warns the responsible party before the first-response deadline and records the breach', async () => {
+    clock.set('2026-11-21T22:30:00Z');
+    const { reference } = await report({ category: 'staff-treatment', line: '4' });
+    const found = await app.dataSource.getRepository(CaseEntity).findOneByOrFail({ reference });
+    const deadlines = app.app.get<Queue>(getQueueToken(QueueName.Deadlines));
+
+    // The check waits in BullMQ as a delayed job until four business hours before the
+    // deadline (Monday 13:00 local); here time jumps there and the job is run now.
+    const runCheck = async () => {
+      const { deadlineCheckId } = await app.dataSource
+        .getRepository(CaseEntity)
+        .findOneByOrFail({ id: found.id });
+      const job = await eventually(() => deadlines.getJob(outboxJobId(deadlineCheckId!)), {
+        what: 'the delayed check in the queue',
+      });
+      expect(await job.isDelayed()).toBe(true);
+      await job.promote();
+      await eventually(
+        () =>
+          app.dataSource
+            .getRepository(OutboxEntity)
+            .findOneBy({ id: deadlineCheckId!, status: 'done' }),
+        { what: 'the check to run' },
+      );
+    };
+
+    const { warnAt, dueAt } = (await clocksOf(reference))['first-response'];
+    expect(warnAt).toEqual(new Date('2026-11-23T12:00:00Z'));
+    clock.set(new Date(warnAt!.getTime() + 60_000));
+    await runCheck();
+    expect((await clocksOf(reference))['first-response'].warnedAt).toEqual(clock.now());
+    const warning = await mailAbout(reference, 'kundtjanst@gub.example');
+    expect(warning.text).toContain('första svar');
+
+    clock.set(new Date(dueAt!.getTime() + HOUR));
+    await runCheck();
+    expect((await clocksOf(reference))['first-response'].breachedAt).toEqual(clock.now());
+    const events = await app.dataSource
+      .getRepository(CaseEventEntity)
+      .find({ where: { caseId: found.id }, order: { at: 'ASC' } });
+    expect(events.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['deadline-warning', 'deadline-breached']),
+    );
+    await eventually(
+      () =>
+        Promise.resolve(
+          smtp.received.filter(
+            (m) => m.to.includes('kundtjanst@gub.example') && m.subject.includes(reference),
+          ).length === 2,
+        ),
+      { what: 'the breach e-mail' },
+    );
+  });
+
+  it('retries through an SMTP outage and sends the acknowledgement exactly once', async () => {
+    clock.set('2026-11-23T09:00:00Z');
+    smtp.refuseWith = { code: 421, message: 'Service not available, try again later' };
+    const { reference } = await report({ contact: { email: 'outage@example.org' } });
+    const found = await app.dataSource.getRepository(CaseEntity).findOneByOrFail({ reference });
+    await eventually(
+      async () => {
+        const row = await app.dataSource
+          .getRepository(OutboxEntity)
+          .findOneBy({ caseId: found.id, jobName: 'case-acknowledgement' });
+        return row && row.attempts >= 2;
+      },
+      { what: 'a retried send', timeoutMs: 15_000 },
+    );
+    smtp.refuseWith = undefined;
+    await mailAbout(reference, 'outage@example.org');
+    await eventually(
+      () =>
+        app.dataSource
+          .getRepository(OutboundMessageEntity)
+          .findOneBy({ caseId: found.id, kind: 'acknowledgement', status: 'sent' }),
+      { what: 'the message to be marked sent', timeoutMs: 15_000 },
+    );
+    expect(smtp.received.filter((m) => m.subject.includes(reference))).toHaveLength(1);
+  }, 30_000);
+
+  it('fails a message for good on a permanent refusal and shows why on the case', async () => {
+    clock.set('2026-11-23T09:00:00Z');
+    smtp.refuseWith = { code: 550, message: 'No such mailbox' };
+    try {
+      const { reference } = await report({ contact: { email: 'nobody@example.org' } });
+      const found = await app.dataSource.getRepository(CaseEntity).findOneByOrFail({ reference });
+      const message = await eventually(
+        () =>
+          app.dataSource
+            .getRepository(OutboundMessageEntity)
+            .findOneBy({ caseId: found.id, status: 'failed' }),
+        { what: 'the failed message' },
+      );
+      expect(message.error).toMatch(/No such mailbox/);
+      const row = await app.dataSource
+        .getRepository(OutboxEntity)
+        .findOneByOrFail({ caseId: found.id, jobName: 'case-acknowledgement' });
+      expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+    } finally {
+      smtp.refuseWith = undefined;
+    }
+  });
+});
