@@ -1,15 +1,22 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import request from 'supertest';
+import { getExpectedTwilioSignature } from 'twilio';
 import { CaseEventEntity } from '../src/cases/case-event.entity';
 import { CaseEntity } from '../src/cases/case.entity';
+import { CasesService } from '../src/cases/cases.service';
 import { TransfersService } from '../src/cases/transfers.service';
 import { CaseClockEntity } from '../src/deadlines/case-clock.entity';
+import { ResponsePolicyService } from '../src/deadlines/response-policy.service';
+import { AreaLoaderService } from '../src/directory/area-loader.service';
 import { QueueName } from '../src/infra/queue/queue.registry';
+import { AcknowledgementService } from '../src/notifications/acknowledgement.service';
 import { OutboundMessageEntity } from '../src/notifications/outbound-message.entity';
 import { outboxJobId } from '../src/notifications/outbox.dispatcher';
 import { OutboxEntity } from '../src/notifications/outbox.entity';
-import { loadDemoArea } from './support/demo-area';
+import { DEMO_AREA_FILE, loadDemoArea } from './support/demo-area';
 import { FakeTwilio } from './support/fake-twilio';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, eventually, FrozenClock, TestApp } from './support/test-app';
@@ -236,6 +243,109 @@ describe('answering travellers on time', () => {
         ),
       { what: 'the breach e-mail' },
     );
+  });
+
+  it('stops the clocks while the case waits for the traveller, and runs them again when they answer', async () => {
+    clock.set('2026-11-23T08:00:00Z'); // Monday 09:00
+    const phone = '+46701740660';
+    const { reference } = await report({ category: 'punctuality', line: '4', contact: { phone } });
+    const found = await app.dataSource.getRepository(CaseEntity).findOneByOrFail({ reference });
+    const before = await clocksOf(reference);
+    // 09:00 + 8 business hours (08–12, 13–17): Tuesday 09:00 local.
+    expect(before['first-response'].dueAt).toEqual(new Date('2026-11-24T08:00:00Z'));
+
+    clock.set('2026-11-23T10:00:00Z'); // Monday 11:00: the handler asks a question
+    await app.dataSource.transaction((manager) =>
+      app.app.get(CasesService).waitForTraveller(manager, found.id, 'handler'),
+    );
+    const paused = await clocksOf(reference);
+    expect(paused['first-response'].dueAt).toBeNull();
+    expect(paused['legal-reply'].dueAt).toBeNull();
+
+    clock.set('2026-11-24T10:00:00Z'); // Tuesday 11:00: the traveller answers by SMS
+    const params = {
+      MessageSid: `SM${'e'.repeat(32)}`,
+      AccountSid: app.config.TWILIO_ACCOUNT_SID!,
+      From: phone,
+      To: '+46700000000',
+      Body: 'Det var bussen 08.12 från Flogsta.',
+      NumMedia: '0',
+    };
+    await request(app.server)
+      .post('/webhooks/twilio/sms')
+      .type('form')
+      .set(
+        'X-Twilio-Signature',
+        getExpectedTwilioSignature(
+          app.config.TWILIO_AUTH_TOKEN!,
+          `${app.config.PUBLIC_BASE_URL}/webhooks/twilio/sms`,
+          params,
+        ),
+      )
+      .send(params)
+      .expect(200);
+
+    const after = await clocksOf(reference);
+    // Six business hours were left at 11:00 on Monday; they run from 11:00 on Tuesday.
+    expect(after['first-response'].dueAt).toEqual(new Date('2026-11-25T08:00:00Z'));
+    // The law's month gets the 24 hours of waiting added.
+    expect(after['legal-reply'].dueAt!.getTime() - before['legal-reply'].dueAt!.getTime()).toBe(
+      24 * HOUR,
+    );
+    expect(
+      await app.dataSource.getRepository(CaseEntity).findOneByOrFail({ id: found.id }),
+    ).toMatchObject({ status: 'open' });
+  });
+
+  it('recomputes open cases when the area file brings new office hours', async () => {
+    clock.set('2026-11-23T08:00:00Z'); // Monday 09:00
+    const { reference } = await report({ category: 'punctuality', line: '4' });
+    expect((await clocksOf(reference))['first-response'].dueAt).toEqual(
+      new Date('2026-11-24T08:00:00Z'),
+    );
+    // The city contract now promises an answer within four business hours.
+    const changed = readFileSync(DEMO_AREA_FILE, 'utf8').replace(
+      'targets: { firstResponse: { hours: 8 }, resolution: { days: 10 } }',
+      'targets: { firstResponse: { hours: 4 }, resolution: { days: 10 } }',
+    );
+    expect(changed).not.toEqual(readFileSync(DEMO_AREA_FILE, 'utf8'));
+    try {
+      await app.app.get(AreaLoaderService).loadText(changed);
+      await eventually(
+        async () =>
+          (await clocksOf(reference))['first-response'].dueAt?.getTime() ===
+          new Date('2026-11-23T13:00:00Z').getTime(), // Monday 09:00 + 3 h + lunch + 1 h
+        { what: 'the deadlines to be recomputed' },
+      );
+    } finally {
+      await app.app.get(AreaLoaderService).loadText(readFileSync(DEMO_AREA_FILE, 'utf8'));
+    }
+  });
+
+  it('sends no acknowledgement in office hours when the contract turns it off', async () => {
+    const policies = app.app.get(ResponsePolicyService).current()!;
+    const sjukresa = await app.dataSource.query<{ id: string; operator_id: string }[]>(
+      `SELECT id, operator_id FROM contracts WHERE code = 'UL-SJUKRESA-2020'`,
+    );
+    const policy = policies.forCase({
+      kind: 'complaint',
+      responsibleOrganisationId: sjukresa[0].operator_id,
+      contractId: sjukresa[0].id,
+    })!;
+    expect(policy.acknowledge).toBe('outside-office-hours');
+    // The case is routed by hand here: the 2021 feed's on-demand trips are not in 2026.
+    clock.set('2026-11-23T09:00:00Z'); // Monday 10:00, the booking centre is open
+    const { reference } = await report({ contact: { email: 'sjukresa@example.org' } });
+    await app.dataSource.query(
+      `UPDATE cases SET contract_id = $2, responsible_organisation_id = $3 WHERE reference = $1`,
+      [reference, sjukresa[0].id, sjukresa[0].operator_id],
+    );
+    const found = await app.dataSource.getRepository(CaseEntity).findOneByOrFail({ reference });
+    const outcome = await app.app.get(AcknowledgementService).acknowledge(found.id, randomUUID());
+    expect(outcome).toEqual({
+      status: 'done',
+      outcome: 'the contract sends no acknowledgement in office hours',
+    });
   });
 
   it('retries through an SMTP outage and sends the acknowledgement exactly once', async () => {

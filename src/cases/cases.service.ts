@@ -4,6 +4,8 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { OrganisationEntity } from '../directory/organisation.entity';
 import type { AppConfig } from '../infra/config/app-config';
+import { CLOCK } from '../infra/clock/clock';
+import type { Clock } from '../infra/clock/clock';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { MetricsService } from '../infra/metrics/metrics.service';
 import { CaseEntity } from './case.entity';
@@ -21,6 +23,7 @@ export class CasesService {
     private readonly metrics: MetricsService,
     private readonly directory: DirectoryRepository,
     private readonly deadlines: DeadlinesService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.yearOf = referenceYearIn(config.AREA_TIMEZONE);
   }
@@ -96,8 +99,35 @@ export class CasesService {
         channel: message.channel,
         providerRef: message.providerRef ?? null,
       });
+      await this.travellerAnswered(manager, caseId);
     }
     return added;
+  }
+
+  /** The handler asked the traveller something: the case's clocks stop until they answer. */
+  async waitForTraveller(manager: EntityManager, caseId: string, actor: string): Promise<void> {
+    const waiting = await manager.query<{ id: string }[]>(
+      `WITH changed AS (
+         UPDATE cases SET status = 'waiting-for-traveller', updated_at = now()
+          WHERE id = $1 AND status IN ('new', 'open') RETURNING id)
+       SELECT id FROM changed`,
+      [caseId],
+    );
+    if (!waiting.length) return;
+    await this.cases.recordEvent(manager, caseId, actor, 'waiting-for-traveller', {});
+    await this.deadlines.pause(manager, caseId, this.clock.now());
+  }
+
+  /** A case waiting for the traveller is open again once they answer, its clocks running. */
+  private async travellerAnswered(manager: EntityManager, caseId: string): Promise<void> {
+    const reopened = await manager.query<{ id: string }[]>(
+      `WITH changed AS (
+         UPDATE cases SET status = 'open', updated_at = now()
+          WHERE id = $1 AND status = 'waiting-for-traveller' RETURNING id)
+       SELECT id FROM changed`,
+      [caseId],
+    );
+    if (reopened.length) await this.deadlines.resume(manager, caseId, this.clock.now());
   }
 
   async getByReference(reference: string): Promise<CaseEntity> {

@@ -1,21 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { CasesService } from '../cases/cases.service';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ResponsePolicyService } from '../deadlines/response-policy.service';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
+import { uuidFromKey } from '../infra/ids/uuid-from-key';
 import { formatLocalDateTime } from '../messages/format-when';
 import { EmailSenderService } from './email-sender.service';
 import { DeliveryOutcome, SmsSenderService } from './sms-sender.service';
 
 const DESCRIPTION_IN_ALERT = 300;
-
-/** A UUID derived from another and a label: the same job always writes the same rows. */
-export function derivedId(base: string, label: string): string {
-  const hex = createHash('sha256').update(`${base}:${label}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 /**
  * Threats, violence, safety, a traveller left behind: the responsible party's on-call
@@ -63,7 +57,7 @@ export class UrgentAlertService {
     // Each channel has its own row; a retry after one of them went out sends only the other.
     const outcomes: DeliveryOutcome[] = [];
     if (onCall.phone) {
-      const id = derivedId(outboxId, 'sms');
+      const id = uuidFromKey(`${outboxId}:sms`);
       await this.sms.prepare(id, {
         caseId,
         kind: 'urgent-alert',
@@ -73,7 +67,7 @@ export class UrgentAlertService {
       outcomes.push(await this.sms.deliver(id));
     }
     if (onCall.email) {
-      const id = derivedId(outboxId, 'email');
+      const id = uuidFromKey(`${outboxId}:email`);
       await this.email.prepare(id, {
         caseId,
         kind: 'urgent-alert',

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CasesService } from '../cases/cases.service';
 import { CLOCK } from '../infra/clock/clock';
+import { uuidFromKey } from '../infra/ids/uuid-from-key';
 import type { Clock } from '../infra/clock/clock';
 import { IntakeAttachment, IntakeService } from '../intake/intake.service';
 import { cleanText } from '../intake/clean-text';
@@ -144,9 +144,4 @@ export class SmsInboundService {
     });
     this.dispatcher.kick();
   }
-}
-
-function uuidFromKey(key: string): string {
-  const hex = createHash('sha256').update(key).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
