@@ -20,7 +20,8 @@ export class AddResponseClocks1763940000000 implements MigrationInterface {
         ADD "kind" text NOT NULL DEFAULT 'message',
         ADD "subject" text,
         ADD "html" text,
-        ADD "in_reply_to" text`);
+        ADD "in_reply_to" text,
+        ADD "segments" integer`);
     // The outbox row of the case's one current deadline check; older checks see they are stale.
     await queryRunner.query(`ALTER TABLE "cases" ADD "deadline_check_id" uuid`);
     await queryRunner.query(`
@@ -59,7 +60,8 @@ export class AddResponseClocks1763940000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "cases" DROP COLUMN "deadline_check_id"`);
     await queryRunner.query(`
       ALTER TABLE "outbound_messages"
-        DROP COLUMN "kind", DROP COLUMN "subject", DROP COLUMN "html", DROP COLUMN "in_reply_to"`);
+        DROP COLUMN "kind", DROP COLUMN "subject", DROP COLUMN "html", DROP COLUMN "in_reply_to",
+        DROP COLUMN "segments"`);
     await queryRunner.query(`DROP INDEX "outbox_dispatched_idx"`);
     await queryRunner.query(`ALTER TABLE "outbox" DROP COLUMN "run_at"`);
     await queryRunner.query(`ALTER TABLE "area_settings" DROP COLUMN "responses"`);

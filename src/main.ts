@@ -7,6 +7,7 @@ import {
   SERVICE_ROLES,
 } from './infra/config/app-config';
 import { bootLogger } from './infra/runtime/boot-logger';
+import { startLocalOutboxes } from './infra/runtime/local-outboxes';
 import { resolveLocalServices, ServiceUnavailableError } from './infra/runtime/local-services';
 
 /**
@@ -28,7 +29,12 @@ async function main(argv: string[]): Promise<void> {
     env.DATABASE_URL = local.databaseUrl;
     env.REDIS_URL = local.redisUrl;
     env.SEED_DEMO ??= 'true';
-    stopLocal = () => local.stop();
+    // Without SMTP_URL or a Twilio account, e-mail and SMS land in files under .data/outbox/.
+    const outboxes = await startLocalOutboxes(env, log);
+    stopLocal = async () => {
+      await outboxes.stop();
+      await local.stop();
+    };
   }
   const config: AppConfig = loadConfig(env);
   const service = await startService(config);

@@ -15,6 +15,7 @@ import { QueueName } from '../src/infra/queue/queue.registry';
 import { AcknowledgementService } from '../src/notifications/acknowledgement.service';
 import { OutboundMessageEntity } from '../src/notifications/outbound-message.entity';
 import { outboxJobId } from '../src/notifications/outbox.dispatcher';
+import { smsSegments } from '../src/notifications/sms-text';
 import { OutboxEntity } from '../src/notifications/outbox.entity';
 import { DEMO_AREA_FILE, loadDemoArea } from './support/demo-area';
 import { FakeTwilio } from './support/fake-twilio';
@@ -100,6 +101,13 @@ describe('answering travellers on time', () => {
 
     const sms = await smsTo('+46701740650', reference);
     expect(sms.body).toContain('Gamla Uppsala Buss AB');
+    // Swedish fits GSM-7: the acknowledgement is one or two parts, never UCS-2's 70 characters.
+    const stored = await app.dataSource
+      .getRepository(OutboundMessageEntity)
+      .findOneByOrFail({ kind: 'acknowledgement', recipient: '+46701740650' });
+    expect(stored.segments).toBe(smsSegments(sms.body).segments);
+    expect(smsSegments(sms.body)).toMatchObject({ encoding: 'GSM-7' });
+    expect(stored.segments).toBeLessThanOrEqual(2);
     expect(sms.body).toContain('på måndag kl. 17:00');
 
     const clocks = await clocksOf(reference);
@@ -392,6 +400,15 @@ describe('answering travellers on time', () => {
         .getRepository(OutboxEntity)
         .findOneByOrFail({ caseId: found.id, jobName: 'case-acknowledgement' });
       expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+      // The case's timeline says the traveller never got it, and why.
+      const events = await app.dataSource
+        .getRepository(CaseEventEntity)
+        .findBy({ caseId: found.id, type: 'message-failed' });
+      expect(events).toEqual([
+        expect.objectContaining({
+          data: expect.objectContaining({ channel: 'email', kind: 'acknowledgement' }),
+        }),
+      ]);
     } finally {
       smtp.refuseWith = undefined;
     }

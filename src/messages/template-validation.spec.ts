@@ -69,6 +69,17 @@ describe(validateTemplateOverrides.name, () => {
     ]);
   });
 
+  it('refuses a subject without the case reference, which threads the e-mails', () => {
+    expect(
+      validateTemplateOverrides(
+        { 'urgent-alert': { sv: { subject: 'Brådskande ärende' } } },
+        'templates',
+      ),
+    ).toEqual([
+      { path: 'templates.urgent-alert.sv.subject', reason: 'must contain {{reference}}' },
+    ]);
+  });
+
   it('refuses an unknown part', () => {
     expect(
       validateTemplateOverrides({ 'deadline-breach': { en: { body: 'x' } } }, 'templates'),

@@ -89,6 +89,9 @@ export function validateTemplateOverrides(raw: unknown, path: string): TemplateP
         } else {
           for (const reason of templateProblems(kind, source))
             problems.push({ path: partPath, reason });
+          // Mail clients and handlers find the case by the reference in the subject.
+          if (part === 'subject' && !/\{\{\s*reference\s*\}\}/.test(source))
+            problems.push({ path: partPath, reason: 'must contain {{reference}}' });
         }
       }
     }

@@ -6,6 +6,7 @@ import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { JobName } from '../infra/queue/queue.registry';
 import { MailerService } from './mailer.service';
+import { failMessage } from './message-failure';
 import { OutboundMessageEntity } from './outbound-message.entity';
 import { OutboxService } from './outbox.service';
 import type { DeliveryOutcome } from './sms-sender.service';
@@ -83,10 +84,7 @@ export class EmailSenderService {
     } catch (error) {
       if (!isPermanent(error)) throw error;
       const reason = `mail server refused: ${(error as Error).message}`.slice(0, 500);
-      await this.dataSource.query(
-        `UPDATE outbound_messages SET status = 'failed', error = $2 WHERE id = $1`,
-        [messageId, reason],
-      );
+      await failMessage(this.dataSource, messageId, reason);
       return { status: 'failed', outcome: reason };
     }
     await this.dataSource.query(

@@ -31,6 +31,10 @@ export class OutboundMessageEntity {
   @Column({ name: 'in_reply_to', type: 'text', nullable: true })
   inReplyTo: string | null;
 
+  /** SMS only: how many parts the text costs (long texts are capped at three). */
+  @Column({ type: 'int', nullable: true })
+  segments: number | null;
+
   @Column({ type: 'text' })
   recipient: string;
 

@@ -5,9 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { JobName } from '../infra/queue/queue.registry';
+import { failMessage } from './message-failure';
 import { OutboundMessageEntity } from './outbound-message.entity';
 import { OutboxService } from './outbox.service';
-import { capSms } from './sms-text';
+import { capSms, smsSegments } from './sms-text';
 import { createTwilioClient } from './twilio-client';
 
 export type DeliveryOutcome = { status: 'done' | 'failed'; outcome: string };
@@ -47,14 +48,14 @@ export class SmsSenderService {
   /** Writes an SMS and its send job inside the caller's transaction. */
   async queue(manager: EntityManager, message: OutgoingSms, id?: string): Promise<string> {
     const rows = await manager.query<{ id: string }[]>(
-      `INSERT INTO outbound_messages (id, case_id, channel, kind, recipient, body)
-       VALUES (coalesce($1::uuid, gen_random_uuid()), $2, 'sms', $3, $4, $5) RETURNING id`,
+      `INSERT INTO outbound_messages (id, case_id, channel, kind, recipient, body, segments)
+       VALUES (coalesce($1::uuid, gen_random_uuid()), $2, 'sms', $3, $4, $5, $6) RETURNING id`,
       [
         id ?? null,
         message.caseId ?? null,
         message.kind ?? 'message',
         message.to,
-        capSms(message.body),
+        ...capped(message.body),
       ],
     );
     const messageId = rows[0].id;
@@ -65,9 +66,9 @@ export class SmsSenderService {
   /** Writes the SMS row with a known id unless it exists: a retried job finds its own row. */
   async prepare(id: string, message: OutgoingSms): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO outbound_messages (id, case_id, channel, kind, recipient, body) VALUES ($1, $2, 'sms', $3, $4, $5)
-       ON CONFLICT (id) DO NOTHING`,
-      [id, message.caseId ?? null, message.kind ?? 'message', message.to, capSms(message.body)],
+      `INSERT INTO outbound_messages (id, case_id, channel, kind, recipient, body, segments)
+       VALUES ($1, $2, 'sms', $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+      [id, message.caseId ?? null, message.kind ?? 'message', message.to, ...capped(message.body)],
     );
   }
 
@@ -134,10 +135,20 @@ export class SmsSenderService {
     status: 'skipped' | 'failed',
     reason: string,
   ): Promise<DeliveryOutcome> {
+    if (status === 'failed') {
+      await failMessage(this.dataSource, messageId, reason);
+      return { status: 'failed', outcome: reason };
+    }
     await this.dataSource.query(
-      'UPDATE outbound_messages SET status = $2, error = $3 WHERE id = $1',
-      [messageId, status, reason],
+      `UPDATE outbound_messages SET status = 'skipped', error = $2 WHERE id = $1`,
+      [messageId, reason],
     );
-    return { status: status === 'skipped' ? 'done' : 'failed', outcome: reason };
+    return { status: 'done', outcome: reason };
   }
+}
+
+/** The text as it will be sent (at most three parts) and how many parts that is. */
+function capped(body: string): [string, number] {
+  const text = capSms(body);
+  return [text, smsSegments(text).segments];
 }

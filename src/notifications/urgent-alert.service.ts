@@ -88,5 +88,6 @@ export class UrgentAlertService {
 
 function shorten(text: string, max: number): string {
   const single = text.replace(/\s+/g, ' ').trim();
-  return single.length <= max ? single : `${single.slice(0, max - 1)}…`;
+  // Three dots, not an ellipsis: "…" is outside GSM-7 and would make the SMS cost double.
+  return single.length <= max ? single : `${single.slice(0, max - 3)}...`;
 }
