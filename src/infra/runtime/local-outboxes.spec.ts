@@ -30,7 +30,7 @@ describe('local outboxes (npm start without a mail server or Twilio)', () => {
     outboxes = await startLocalOutboxes(env, log, directory);
     expect(env.SMTP_URL).toMatch(/^smtp:\/\/127\.0\.0\.1:\d+$/);
 
-    const transport = createTransport(env.SMTP_URL!, { from: 'Synpunkt <noreply@synpunkt.local>' });
+    const transport = createTransport(env.SMTP_URL, { from: 'Synpunkt <noreply@synpunkt.local>' });
     const subject = 'Vi har tagit emot ditt ärende SP-2026-000123';
     try {
       await transport.sendMail({

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { Logger } from 'pino';
@@ -56,7 +57,7 @@ export async function startLocalOutboxes(
   const catching: LocalOutboxes['catching'] = [];
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
-    for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
+    for (const stopOne of [...stops].reverse()) await stopOne().catch(() => undefined);
   };
 
   try {
@@ -106,8 +107,10 @@ async function startMailCatcher(
   mailDirectory: string,
   log: Logger,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
-  // A devDependency: loaded only here, so production code paths never need it.
-  const { SMTPServer } = await import('smtp-server');
+  // A devDependency: loaded only here, so production code paths never need it. Through
+  // Node's own require rather than import(): jest's sandbox refuses a native import()
+  // (without --experimental-vm-modules), and this module is compiled to CommonJS anyway.
+  const { SMTPServer } = createRequire(__filename)('smtp-server') as typeof import('smtp-server');
   let count = 0;
 
   const keep = async (data: Buffer): Promise<void> => {
