@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../infra/errors/app-error';
 import type { BusinessCalendar, BusinessDuration, MinuteInterval, Pause } from './calendar.model';
+import { instantOf, pauseRanges } from './pause-ranges';
 import { SWEDISH_CLOSED_EVES, swedishHolidaysOn } from './swedish-holidays';
 import {
   DAY_MS,
@@ -91,12 +92,6 @@ function* spansFrom(cal: BusinessCalendar, fromDay: number, until = Infinity): G
       reached = span.end;
     }
   }
-}
-
-function instantOf(date: Date, name: string): number {
-  const t = date.getTime();
-  if (Number.isNaN(t)) throw new RangeError(`${name} is an invalid Date`);
-  return t;
 }
 
 function neverOpens(): InvalidInputError {
@@ -213,7 +208,7 @@ export function businessTimeBetween(
   const a = instantOf(from, 'from');
   const b = instantOf(to, 'to');
   if (b <= a) return 0;
-  const paused = mergePauses(pauses, a, b);
+  const paused = pauseRanges(pauses, a, b);
   const today = wallClockAt(a, cal.timeZone).dayNo;
   let total = 0;
   let next = 0;
@@ -229,26 +224,4 @@ export function businessTimeBetween(
     }
   }
   return total;
-}
-
-/** Pauses clipped to [a, b), sorted and merged into disjoint ranges. */
-function mergePauses(
-  pauses: readonly Pause[],
-  a: number,
-  b: number,
-): Array<{ start: number; end: number }> {
-  const ranges = pauses
-    .map((p, i) => ({
-      start: Math.max(a, instantOf(p.from, `pauses[${i}].from`)),
-      end: Math.min(b, p.to ? instantOf(p.to, `pauses[${i}].to`) : b),
-    }))
-    .filter((r) => r.end > r.start)
-    .sort((x, y) => x.start - y.start);
-  const merged: Array<{ start: number; end: number }> = [];
-  for (const range of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
-    else merged.push({ ...range });
-  }
-  return merged;
 }

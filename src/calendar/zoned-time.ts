@@ -105,8 +105,26 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+// Every zone in use changes its offset on a quarter hour, so an offset found for one
+// instant holds for its whole quarter: asking Intl (microseconds a call) once per quarter
+// makes calendar arithmetic on the intake path cheap.
+const QUARTER_MS = 15 * 60 * 1000;
+const OFFSET_CACHE_LIMIT = 50_000;
+const offsetCache = new Map<string, number>();
+
 /** The zone's offset from UTC at an instant, in milliseconds (Stockholm: +1 h or +2 h). */
 export function offsetAt(instant: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(instant / QUARTER_MS)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+    offset = intlOffsetAt(Math.floor(instant / QUARTER_MS) * QUARTER_MS, timeZone);
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+function intlOffsetAt(instant: number, timeZone: string): number {
   const wholeSecond = Math.floor(instant / 1000) * 1000;
   const parts = formatterFor(timeZone).formatToParts(new Date(wholeSecond));
   const field = (type: Intl.DateTimeFormatPartTypes): number => {

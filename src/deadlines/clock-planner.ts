@@ -16,8 +16,9 @@ import type {
   WarningLeads,
 } from './clock.model';
 import { LEGAL_MONTHS } from './clock.model';
-import type { PauseRange } from './pause-ranges';
-import { extendPastPauses, instantOf, pauseRanges } from './pause-ranges';
+import type { PauseRange } from '../calendar/pause-ranges';
+import { instantOf, pauseRanges } from '../calendar/pause-ranges';
+import { extendPastPauses } from './pause-ranges';
 
 /**
  * Plans a case's deadline clocks. Pure: plain data and instants in, instants out; `now` is

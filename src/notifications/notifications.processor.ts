@@ -1,17 +1,10 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { MetricsService } from '../infra/metrics/metrics.service';
-import {
-  isJobName,
-  JobName,
-  JobPayloads,
-  QueueName,
-  WORKER_OPTIONS,
-} from '../infra/queue/queue.registry';
+import { JobName, JobPayloads, QueueName, WORKER_OPTIONS } from '../infra/queue/queue.registry';
 import { AcknowledgementService } from './acknowledgement.service';
-import { OutboxService } from './outbox.service';
 import { EmailSenderService } from './email-sender.service';
+import { OutboxJobProcessor } from './outbox-job.processor';
+import { OutboxService } from './outbox.service';
 import { DeliveryOutcome, SmsSenderService } from './sms-sender.service';
 import { UrgentAlertService } from './urgent-alert.service';
 
@@ -20,40 +13,24 @@ type NotificationPayload =
   | JobPayloads[JobName.SendSms]
   | JobPayloads[JobName.SendEmail]
   | JobPayloads[JobName.UrgentAlert];
-type NotificationJob = Job<NotificationPayload, void, string>;
 
 /** The notifications queue's one worker: a thin switch over job names. */
 @Processor(QueueName.Notifications, WORKER_OPTIONS)
-export class NotificationsProcessor extends WorkerHost {
-  private readonly logger = new Logger(NotificationsProcessor.name);
+export class NotificationsProcessor extends OutboxJobProcessor<NotificationPayload> {
+  protected readonly queue = QueueName.Notifications;
 
   constructor(
-    private readonly outbox: OutboxService,
+    outbox: OutboxService,
+    metrics: MetricsService,
     private readonly acknowledgements: AcknowledgementService,
     private readonly sms: SmsSenderService,
     private readonly email: EmailSenderService,
     private readonly urgent: UrgentAlertService,
-    private readonly metrics: MetricsService,
   ) {
-    super();
+    super(outbox, metrics);
   }
 
-  async process(job: NotificationJob): Promise<void> {
-    if (!isJobName(job.name)) throw new Error(`no handler for job ${job.name}`);
-    const { outboxId } = job.data;
-    // Handlers are idempotent: a row already finished is not done again.
-    if (!(await this.outbox.beginAttempt(outboxId))) return;
-    const result = await this.handle(job.name, job.data);
-    await this.outbox.finish(outboxId, result.status, result.outcome);
-    this.metrics.jobsProcessed.inc({
-      queue: QueueName.Notifications,
-      job: job.name,
-      outcome: result.status,
-    });
-    this.logger.log({ jobId: job.id, outboxId, outcome: result.outcome }, `${job.name} processed`);
-  }
-
-  private handle(name: JobName, data: NotificationPayload): Promise<DeliveryOutcome> {
+  protected handle(name: JobName, data: NotificationPayload): Promise<DeliveryOutcome> {
     switch (name) {
       case JobName.CaseAcknowledgement:
         return this.acknowledgements.acknowledge(
@@ -70,22 +47,5 @@ export class NotificationsProcessor extends WorkerHost {
       case JobName.RecomputeDeadlines:
         throw new Error(`${name} belongs to the ${QueueName.Deadlines} queue`);
     }
-  }
-
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn({ err: error }, 'worker connection error; BullMQ reconnects');
-  }
-
-  /** After the last retry the failure is recorded on the outbox row, where the case shows it. */
-  @OnWorkerEvent('failed')
-  async onFailed(job: NotificationJob | undefined, error: Error): Promise<void> {
-    if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
-    await this.outbox.finish(job.data.outboxId, 'failed', error.message.slice(0, 500));
-    this.metrics.jobsProcessed.inc({
-      queue: QueueName.Notifications,
-      job: job.name,
-      outcome: 'failed',
-    });
   }
 }
