@@ -38,6 +38,13 @@ export interface NewCase {
   createdAt: Date;
 }
 
+export interface CaseWithHandler {
+  case: CaseEntity;
+  handler: { code: string; name: string } | null;
+  /** The first-response target while it runs. */
+  answerBy: Date | null;
+}
+
 /** A clock as planned at intake (see the deadlines module). */
 export interface NewCaseClock {
   kind: string;
@@ -260,6 +267,35 @@ export class CasesRepository {
     return this.dataSource
       .getRepository(CaseMessageEntity)
       .find({ where: { caseId }, order: { createdAt: 'ASC' } });
+  }
+
+  /**
+   * The case with who handles it and when a person will answer, in one round trip: what
+   * an acknowledgement needs, on the worker's hot path.
+   */
+  async findWithHandler(id: string): Promise<CaseWithHandler | null> {
+    const [row] = await this.dataSource.query<
+      (Record<string, unknown> & {
+        handlerCode: string | null;
+        handlerName: string | null;
+        answerBy: Date | null;
+      })[]
+    >(
+      `SELECT ${this.returning()},
+              (SELECT o.code FROM organisations o WHERE o.id = cases.responsible_organisation_id) AS "handlerCode",
+              (SELECT o.name FROM organisations o WHERE o.id = cases.responsible_organisation_id) AS "handlerName",
+              (SELECT k.due_at FROM case_clocks k
+                WHERE k.case_id = cases.id AND k.kind = 'first-response' AND k.met_at IS NULL) AS "answerBy"
+         FROM cases WHERE id = $1`,
+      [id],
+    );
+    if (!row) return null;
+    const { handlerCode, handlerName, answerBy, ...columns } = row;
+    return {
+      case: Object.assign(new CaseEntity(), columns),
+      handler: handlerCode && handlerName ? { code: handlerCode, name: handlerName } : null,
+      answerBy,
+    };
   }
 
   findByReference(reference: string): Promise<CaseEntity | null> {

@@ -11,7 +11,7 @@ import { MetricsService } from '../infra/metrics/metrics.service';
 import { CaseEntity } from './case.entity';
 import { referenceYearIn } from './case-reference';
 import { CaseNotFoundError } from './cases.errors';
-import { CasesRepository, NewCase } from './cases.repository';
+import { CaseWithHandler, CasesRepository, NewCase } from './cases.repository';
 
 @Injectable()
 export class CasesService {
@@ -145,6 +145,11 @@ export class CasesService {
     const clocks = await this.deadlines.findClocks(caseId);
     const first = clocks.find((clock) => clock.kind === 'first-response');
     return first && !first.metAt ? first.dueAt : null;
+  }
+
+  /** The case, who handles it and when a person will answer; null if it is gone. */
+  findWithHandler(id: string): Promise<CaseWithHandler | null> {
+    return this.cases.findWithHandler(id);
   }
 
   /** The organisation that handles the case now, if it has one. */

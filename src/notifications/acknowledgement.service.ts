@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isOpen } from '../calendar/business-calendar';
-import { CaseEntity } from '../cases/case.entity';
+import type { CaseWithHandler } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ResponsePolicyService } from '../deadlines/response-policy.service';
@@ -34,8 +34,9 @@ export class AcknowledgementService {
   }
 
   async acknowledge(caseId: string, outboxId: string): Promise<DeliveryOutcome> {
-    const found = await this.cases.findById(caseId);
-    if (!found) return { status: 'failed', outcome: 'case no longer exists' };
+    const facts = await this.cases.findWithHandler(caseId);
+    if (!facts) return { status: 'failed', outcome: 'case no longer exists' };
+    const found = facts.case;
     const to =
       found.replyChannel === 'sms'
         ? found.contactPhone
@@ -53,18 +54,17 @@ export class AcknowledgementService {
     if (policy?.acknowledge === 'outside-office-hours' && openAtArrival) {
       return { status: 'done', outcome: 'the contract sends no acknowledgement in office hours' };
     }
-    const message = await this.render(found, openAtArrival);
+    const message = this.render(facts, openAtArrival);
     // The outbox id doubles as the message row's id, so a retried job sends the same message.
     if (found.replyChannel === 'sms') {
-      await this.sms.prepare(outboxId, {
+      return this.sms.prepareAndDeliver(outboxId, {
         caseId,
         kind: 'acknowledgement',
         to,
         body: message.sms,
       });
-      return this.sms.deliver(outboxId);
     }
-    await this.email.prepare(outboxId, {
+    return this.email.prepareAndDeliver(outboxId, {
       caseId,
       kind: 'acknowledgement',
       to,
@@ -73,18 +73,16 @@ export class AcknowledgementService {
       html: message.html,
       messageId: this.email.threadId(found.reference),
     });
-    return this.email.deliver(outboxId);
   }
 
-  private async render(found: CaseEntity, openNow: boolean) {
+  private render(
+    { case: found, handler: organisation, answerBy: due }: CaseWithHandler,
+    openNow: boolean,
+  ) {
     const policies = this.policies.current();
-    const organisation = await this.cases.responsibleOf(found);
-    const firstResponse = (await this.deadlines.findClocks(found.id)).find(
-      (clock) => clock.kind === 'first-response',
-    );
     const answerBy =
-      firstResponse?.dueAt && policies
-        ? formatAnswerBy(firstResponse.dueAt, found.createdAt, found.language, policies.timeZone)
+      due && policies
+        ? formatAnswerBy(due, found.createdAt, found.language, policies.timeZone)
         : '';
     return (policies?.templates ?? FALLBACK_TEMPLATES).render(
       'acknowledgement',

@@ -7,7 +7,6 @@ import { APP_CONFIG } from '../infra/config/config.module';
 import { JobName } from '../infra/queue/queue.registry';
 import { MailerService } from './mailer.service';
 import { failMessage } from './message-failure';
-import { OutboundMessageEntity } from './outbound-message.entity';
 import { OutboxService } from './outbox.service';
 import type { DeliveryOutcome } from './sms-sender.service';
 
@@ -21,6 +20,18 @@ export interface NewEmail {
   /** The Message-ID to use; a case's first e-mail is its thread's root. */
   messageId?: string;
   inReplyTo?: string;
+}
+
+const SENDABLE_COLUMNS = `status, recipient, subject, body, html, provider_ref AS "providerRef", in_reply_to AS "inReplyTo"`;
+
+interface SendableEmail {
+  status: string;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  html: string | null;
+  providerRef: string | null;
+  inReplyTo: string | null;
 }
 
 /** An SMTP reply that retrying will not mend: 5xx (no such mailbox, refused). */
@@ -55,21 +66,42 @@ export class EmailSenderService {
   /** Writes an e-mail and its send job inside the caller's transaction. */
   async queue(manager: EntityManager, email: NewEmail): Promise<string> {
     const id = randomUUID();
-    await this.insert(manager, id, email, false);
+    await this.insert(manager, id, email);
     await this.outbox.add(manager, JobName.SendEmail, { messageId: id, caseId: email.caseId });
     return id;
   }
 
-  /** Writes the e-mail row with a known id unless it exists: a retried job finds its own row. */
-  async prepare(id: string, email: NewEmail): Promise<void> {
-    await this.insert(this.dataSource.manager, id, email, true);
+  /**
+   * Writes the e-mail row with a known id unless it exists (a retried job finds its own
+   * row), then sends it once, with the row as stored.
+   */
+  async prepareAndDeliver(id: string, email: NewEmail): Promise<DeliveryOutcome> {
+    const [row] = await this.dataSource.query<SendableEmail[]>(
+      `WITH added AS (
+         INSERT INTO outbound_messages (id, case_id, channel, kind, recipient, subject, body, html, provider_ref, in_reply_to)
+         VALUES ($1, $2, 'email', $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING
+         RETURNING ${SENDABLE_COLUMNS})
+       SELECT * FROM added
+       UNION ALL
+       SELECT ${SENDABLE_COLUMNS} FROM outbound_messages WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM added)`,
+      this.values(id, email),
+    );
+    return this.send(id, row);
   }
 
   /** Sends a queued e-mail once; an SMTP 5xx fails it for good, anything else retries. */
   async deliver(messageId: string): Promise<DeliveryOutcome> {
-    const email = await this.dataSource
-      .getRepository(OutboundMessageEntity)
-      .findOneBy({ id: messageId });
+    const [row] = await this.dataSource.query<SendableEmail[]>(
+      `SELECT ${SENDABLE_COLUMNS} FROM outbound_messages WHERE id = $1`,
+      [messageId],
+    );
+    return this.send(messageId, row);
+  }
+
+  private async send(
+    messageId: string,
+    email: SendableEmail | undefined,
+  ): Promise<DeliveryOutcome> {
     if (!email) return { status: 'failed', outcome: 'message no longer exists' };
     if (email.status !== 'queued') return { status: 'done', outcome: `already ${email.status}` };
     try {
@@ -78,7 +110,7 @@ export class EmailSenderService {
         subject: email.subject ?? '',
         text: email.body,
         html: email.html ?? undefined,
-        messageId: email.providerRef ?? `<${email.id}@${this.host}>`,
+        messageId: email.providerRef ?? `<${messageId}@${this.host}>`,
         inReplyTo: email.inReplyTo ?? undefined,
       });
     } catch (error) {
@@ -95,26 +127,25 @@ export class EmailSenderService {
     return { status: 'done', outcome: 'e-mail sent' };
   }
 
-  private async insert(
-    manager: EntityManager,
-    id: string,
-    email: NewEmail,
-    ifAbsent: boolean,
-  ): Promise<void> {
+  private values(id: string, email: NewEmail): unknown[] {
+    return [
+      id,
+      email.caseId ?? null,
+      email.kind,
+      email.to,
+      email.subject,
+      email.text,
+      email.html,
+      email.messageId ?? `<${id}@${this.host}>`,
+      email.inReplyTo ?? null,
+    ];
+  }
+
+  private async insert(manager: EntityManager, id: string, email: NewEmail): Promise<void> {
     await manager.query(
       `INSERT INTO outbound_messages (id, case_id, channel, kind, recipient, subject, body, html, provider_ref, in_reply_to)
-       VALUES ($1, $2, 'email', $3, $4, $5, $6, $7, $8, $9)${ifAbsent ? ' ON CONFLICT DO NOTHING' : ''}`,
-      [
-        id,
-        email.caseId ?? null,
-        email.kind,
-        email.to,
-        email.subject,
-        email.text,
-        email.html,
-        email.messageId ?? `<${id}@${this.host}>`,
-        email.inReplyTo ?? null,
-      ],
+       VALUES ($1, $2, 'email', $3, $4, $5, $6, $7, $8, $9)`,
+      this.values(id, email),
     );
   }
 }

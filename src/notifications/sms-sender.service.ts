@@ -6,12 +6,18 @@ import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { JobName } from '../infra/queue/queue.registry';
 import { failMessage } from './message-failure';
-import { OutboundMessageEntity } from './outbound-message.entity';
 import { OutboxService } from './outbox.service';
 import { capSms, smsSegments } from './sms-text';
 import { createTwilioClient } from './twilio-client';
 
 export type DeliveryOutcome = { status: 'done' | 'failed'; outcome: string };
+
+interface SendableSms {
+  status: string;
+  recipient: string;
+  body: string;
+  optedOut: boolean;
+}
 
 export interface OutgoingSms {
   caseId?: string;
@@ -63,13 +69,27 @@ export class SmsSenderService {
     return messageId;
   }
 
-  /** Writes the SMS row with a known id unless it exists: a retried job finds its own row. */
-  async prepare(id: string, message: OutgoingSms): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO outbound_messages (id, case_id, channel, kind, recipient, body, segments)
-       VALUES ($1, $2, 'sms', $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+  /**
+   * Writes the SMS row with a known id unless it exists (a retried job finds its own row),
+   * then sends it once: one round trip before the provider call.
+   */
+  async prepareAndDeliver(id: string, message: OutgoingSms): Promise<DeliveryOutcome> {
+    const [row] = await this.dataSource.query<SendableSms[]>(
+      `WITH added AS (
+         INSERT INTO outbound_messages (id, case_id, channel, kind, recipient, body, segments)
+         VALUES ($1, $2, 'sms', $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING
+         RETURNING id, status, recipient, body),
+       found AS (
+         SELECT id, status, recipient, body FROM added
+         UNION ALL
+         SELECT id, status, recipient, body FROM outbound_messages
+          WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM added))
+       SELECT f.status, f.recipient, f.body,
+              EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone = f.recipient) AS "optedOut"
+         FROM found f`,
       [id, message.caseId ?? null, message.kind ?? 'message', message.to, ...capped(message.body)],
     );
+    return this.send(id, row);
   }
 
   /**
@@ -77,17 +97,24 @@ export class SmsSenderService {
    * a timeout throws, so the job retries with backoff.
    */
   async deliver(messageId: string): Promise<DeliveryOutcome> {
-    const message = await this.dataSource
-      .getRepository(OutboundMessageEntity)
-      .findOneBy({ id: messageId });
+    const [row] = await this.dataSource.query<SendableSms[]>(
+      `SELECT m.status, m.recipient, m.body,
+              EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone = m.recipient) AS "optedOut"
+         FROM outbound_messages m WHERE m.id = $1`,
+      [messageId],
+    );
+    return this.send(messageId, row);
+  }
+
+  private async send(
+    messageId: string,
+    message: SendableSms | undefined,
+  ): Promise<DeliveryOutcome> {
     if (!message) return { status: 'failed', outcome: 'message no longer exists' };
     if (message.status !== 'queued')
       return { status: 'done', outcome: `already ${message.status}` };
-    const [optedOut] = await this.dataSource.query<unknown[]>(
-      'SELECT 1 FROM sms_opt_outs WHERE phone = $1',
-      [message.recipient],
-    );
-    if (optedOut) return this.finish(messageId, 'skipped', 'the number has opted out (STOP)');
+    if (message.optedOut)
+      return this.finish(messageId, 'skipped', 'the number has opted out (STOP)');
     if (!this.client || !this.config.TWILIO_FROM)
       return this.finish(messageId, 'failed', 'SMS is not configured');
     try {

@@ -57,26 +57,26 @@ export class UrgentAlertService {
     // Each channel has its own row; a retry after one of them went out sends only the other.
     const outcomes: DeliveryOutcome[] = [];
     if (onCall.phone) {
-      const id = uuidFromKey(`${outboxId}:sms`);
-      await this.sms.prepare(id, {
-        caseId,
-        kind: 'urgent-alert',
-        to: onCall.phone,
-        body: message.sms,
-      });
-      outcomes.push(await this.sms.deliver(id));
+      outcomes.push(
+        await this.sms.prepareAndDeliver(uuidFromKey(`${outboxId}:sms`), {
+          caseId,
+          kind: 'urgent-alert',
+          to: onCall.phone,
+          body: message.sms,
+        }),
+      );
     }
     if (onCall.email) {
-      const id = uuidFromKey(`${outboxId}:email`);
-      await this.email.prepare(id, {
-        caseId,
-        kind: 'urgent-alert',
-        to: onCall.email,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-      });
-      outcomes.push(await this.email.deliver(id));
+      outcomes.push(
+        await this.email.prepareAndDeliver(uuidFromKey(`${outboxId}:email`), {
+          caseId,
+          kind: 'urgent-alert',
+          to: onCall.email,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+        }),
+      );
     }
     const failed = outcomes.filter((outcome) => outcome.status === 'failed');
     return {
