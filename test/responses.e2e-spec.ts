@@ -206,35 +206,41 @@ describe('answering travellers on time', () => {
     const deadlines = app.app.get<Queue>(getQueueToken(QueueName.Deadlines));
 
     // The check waits in BullMQ as a delayed job until four business hours before the
-    // deadline (Monday 13:00 local); here time jumps there and the job is run now.
-    const runCheck = async () => {
+    // deadline (Monday 13:00 local). The test waits for it to be queued with its delay,
+    // then jumps the clock there and runs the job now.
+    const delayedCheck = async () => {
       const { deadlineCheckId } = await app.dataSource
         .getRepository(CaseEntity)
         .findOneByOrFail({ id: found.id });
-      const job = await eventually(() => deadlines.getJob(outboxJobId(deadlineCheckId!)), {
-        what: 'the delayed check in the queue',
-      });
-      expect(await job.isDelayed()).toBe(true);
+      const job = await eventually(
+        async () => {
+          const queued = await deadlines.getJob(outboxJobId(deadlineCheckId!));
+          return queued && (await queued.isDelayed()) && queued;
+        },
+        { what: 'the delayed check in the queue' },
+      );
+      return { job, checkId: deadlineCheckId! };
+    };
+    const runNow = async ({ job, checkId }: Awaited<ReturnType<typeof delayedCheck>>) => {
       await job.promote();
       await eventually(
-        () =>
-          app.dataSource
-            .getRepository(OutboxEntity)
-            .findOneBy({ id: deadlineCheckId!, status: 'done' }),
+        () => app.dataSource.getRepository(OutboxEntity).findOneBy({ id: checkId, status: 'done' }),
         { what: 'the check to run' },
       );
     };
 
     const { warnAt, dueAt } = (await clocksOf(reference))['first-response'];
     expect(warnAt).toEqual(new Date('2026-11-23T12:00:00Z'));
+    const warningCheck = await delayedCheck();
     clock.set(new Date(warnAt!.getTime() + 60_000));
-    await runCheck();
+    await runNow(warningCheck);
     expect((await clocksOf(reference))['first-response'].warnedAt).toEqual(clock.now());
     const warning = await mailAbout(reference, 'kundtjanst@gub.example');
     expect(warning.text).toContain('första svar');
 
+    const breachCheck = await delayedCheck();
     clock.set(new Date(dueAt!.getTime() + HOUR));
-    await runCheck();
+    await runNow(breachCheck);
     expect((await clocksOf(reference))['first-response'].breachedAt).toEqual(clock.now());
     const events = await app.dataSource
       .getRepository(CaseEventEntity)

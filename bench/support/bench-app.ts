@@ -38,7 +38,15 @@ export async function startBenchApp(
   const config = loadConfig(env);
   const child: ChildProcess = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench', 'support', 'bench-server.ts')],
+    [
+      // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the service when it stops.
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+        : []),
+      '-r',
+      'ts-node/register/transpile-only',
+      join(ROOT, 'bench', 'support', 'bench-server.ts'),
+    ],
     { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {

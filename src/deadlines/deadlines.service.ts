@@ -177,6 +177,8 @@ export class DeadlinesService {
 
   /** After new office hours or targets: every open case's clocks, a batch at a time. */
   async recomputeOpenCases(): Promise<number> {
+    // The job follows the commit of new rules; this process may not have read them yet.
+    await this.policies.ensureCurrent();
     let after = '00000000-0000-0000-0000-000000000000';
     let count = 0;
     for (;;) {

@@ -42,6 +42,13 @@ export class ResponsePolicyService implements OnModuleInit, OnModuleDestroy {
     return this.policies;
   }
 
+  /** Makes sure the rules reflect everything committed before this call. */
+  async ensureCurrent(): Promise<void> {
+    // A rebuild already under way may have read the version before the caller's commit.
+    await this.refreshing;
+    await this.refresh(false);
+  }
+
   /** Rebuilds when the directory's version moved (or always, when forced). */
   refresh(force: boolean): Promise<void> {
     this.refreshing ??= this.rebuild(force).finally(() => (this.refreshing = undefined));

@@ -57,22 +57,25 @@ export class AcknowledgementService {
     const message = this.render(facts, openAtArrival);
     // The outbox id doubles as the message row's id, so a retried job sends the same message.
     if (found.replyChannel === 'sms') {
-      return this.sms.prepareAndDeliver(outboxId, {
+      return this.sms.prepareAndDeliver(
+        outboxId,
+        { caseId, kind: 'acknowledgement', to, body: message.sms },
+        outboxId,
+      );
+    }
+    return this.email.prepareAndDeliver(
+      outboxId,
+      {
         caseId,
         kind: 'acknowledgement',
         to,
-        body: message.sms,
-      });
-    }
-    return this.email.prepareAndDeliver(outboxId, {
-      caseId,
-      kind: 'acknowledgement',
-      to,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-      messageId: this.email.threadId(found.reference),
-    });
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        messageId: this.email.threadId(found.reference),
+      },
+      outboxId,
+    );
   }
 
   private render(

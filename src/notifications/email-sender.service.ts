@@ -8,7 +8,7 @@ import { JobName } from '../infra/queue/queue.registry';
 import { MailerService } from './mailer.service';
 import { failMessage } from './message-failure';
 import { OutboxService } from './outbox.service';
-import type { DeliveryOutcome } from './sms-sender.service';
+import { DeliveryOutcome, markSent } from './sms-sender.service';
 
 export interface NewEmail {
   caseId?: string;
@@ -75,7 +75,11 @@ export class EmailSenderService {
    * Writes the e-mail row with a known id unless it exists (a retried job finds its own
    * row), then sends it once, with the row as stored.
    */
-  async prepareAndDeliver(id: string, email: NewEmail): Promise<DeliveryOutcome> {
+  async prepareAndDeliver(
+    id: string,
+    email: NewEmail,
+    finishJob?: string,
+  ): Promise<DeliveryOutcome> {
     const [row] = await this.dataSource.query<SendableEmail[]>(
       `WITH added AS (
          INSERT INTO outbound_messages (id, case_id, channel, kind, recipient, subject, body, html, provider_ref, in_reply_to)
@@ -86,21 +90,22 @@ export class EmailSenderService {
        SELECT ${SENDABLE_COLUMNS} FROM outbound_messages WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM added)`,
       this.values(id, email),
     );
-    return this.send(id, row);
+    return this.send(id, row, finishJob);
   }
 
   /** Sends a queued e-mail once; an SMTP 5xx fails it for good, anything else retries. */
-  async deliver(messageId: string): Promise<DeliveryOutcome> {
+  async deliver(messageId: string, finishJob?: string): Promise<DeliveryOutcome> {
     const [row] = await this.dataSource.query<SendableEmail[]>(
       `SELECT ${SENDABLE_COLUMNS} FROM outbound_messages WHERE id = $1`,
       [messageId],
     );
-    return this.send(messageId, row);
+    return this.send(messageId, row, finishJob);
   }
 
   private async send(
     messageId: string,
     email: SendableEmail | undefined,
+    finishJob: string | undefined,
   ): Promise<DeliveryOutcome> {
     if (!email) return { status: 'failed', outcome: 'message no longer exists' };
     if (email.status !== 'queued') return { status: 'done', outcome: `already ${email.status}` };
@@ -119,12 +124,13 @@ export class EmailSenderService {
       await failMessage(this.dataSource, messageId, reason);
       return { status: 'failed', outcome: reason };
     }
-    await this.dataSource.query(
-      `UPDATE outbound_messages SET status = 'sent', provider_status = 'accepted', sent_at = now(), error = NULL
-        WHERE id = $1`,
-      [messageId],
+    return markSent(
+      this.dataSource,
+      messageId,
+      { providerRef: null, providerStatus: 'accepted' },
+      'e-mail sent',
+      finishJob,
     );
-    return { status: 'done', outcome: 'e-mail sent' };
   }
 
   private values(id: string, email: NewEmail): unknown[] {

@@ -18,7 +18,11 @@ export class MailerService implements OnModuleDestroy {
   private readonly transport: Transporter;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.transport = createTransport(config.SMTP_URL, { from: config.MAIL_FROM });
+    // Pooled: a few kept-open connections instead of a new SMTP session per message.
+    const pooled = new URL(config.SMTP_URL);
+    pooled.searchParams.set('pool', 'true');
+    pooled.searchParams.set('maxConnections', '5');
+    this.transport = createTransport(pooled.toString(), { from: config.MAIL_FROM });
   }
 
   async send(email: OutgoingEmail): Promise<string> {

@@ -38,9 +38,12 @@ export class NotificationsProcessor extends OutboxJobProcessor<NotificationPaylo
           data.outboxId,
         );
       case JobName.SendSms:
-        return this.sms.deliver((data as JobPayloads[JobName.SendSms]).messageId);
+        return this.sms.deliver((data as JobPayloads[JobName.SendSms]).messageId, data.outboxId);
       case JobName.SendEmail:
-        return this.email.deliver((data as JobPayloads[JobName.SendEmail]).messageId);
+        return this.email.deliver(
+          (data as JobPayloads[JobName.SendEmail]).messageId,
+          data.outboxId,
+        );
       case JobName.UrgentAlert:
         return this.urgent.alert((data as JobPayloads[JobName.UrgentAlert]).caseId, data.outboxId);
       case JobName.DeadlineCheck:

@@ -1,5 +1,7 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { AppConfig } from '../infra/config/app-config';
+import { APP_CONFIG } from '../infra/config/config.module';
 import { Job } from 'bullmq';
 import { MetricsService } from '../infra/metrics/metrics.service';
 import { isJobName, JobName, QueueName } from '../infra/queue/queue.registry';
@@ -11,15 +13,24 @@ import type { DeliveryOutcome } from './sms-sender.service';
  * is unfinished (so a job dispatched twice does its work once), record the outcome on the
  * row, count it, and after the last retry record the failure where the case shows it.
  */
-export abstract class OutboxJobProcessor<P extends { outboxId: string }> extends WorkerHost {
+export abstract class OutboxJobProcessor<P extends { outboxId: string }>
+  extends WorkerHost
+  implements OnApplicationBootstrap
+{
   protected abstract readonly queue: QueueName;
   protected readonly logger = new Logger(this.constructor.name);
+  @Inject(APP_CONFIG) private readonly config!: AppConfig;
 
   constructor(
     protected readonly outbox: OutboxService,
     protected readonly metrics: MetricsService,
   ) {
     super();
+  }
+
+  /** The decorator's options are fixed at import; the configured concurrency applies here. */
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.WORKER_CONCURRENCY;
   }
 
   /** The job's work: an exhaustive switch over the job names of this queue. */
@@ -33,7 +44,7 @@ export abstract class OutboxJobProcessor<P extends { outboxId: string }> extends
     const { outboxId } = job.data;
     if (!(await this.outbox.beginAttempt(outboxId))) return;
     const result = await this.handle(job.name, job.data);
-    await this.outbox.finish(outboxId, result.status, result.outcome);
+    if (!result.recorded) await this.outbox.finish(outboxId, result.status, result.outcome);
     this.afterJob();
     this.metrics.jobsProcessed.inc({ queue: this.queue, job: job.name, outcome: result.status });
     this.logger.log({ jobId: job.id, outboxId, outcome: result.outcome }, `${job.name} processed`);

@@ -116,6 +116,20 @@ export class EnvironmentVariables {
   @Max(60_000)
   OUTBOX_POLL_MS = 1000;
 
+  /** PostgreSQL connections per process; a worker's jobs each hold one per query. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(200)
+  DATABASE_POOL_SIZE = 30;
+
+  /** Jobs a worker process runs at once; most of a job's time is spent waiting on I/O. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  WORKER_CONCURRENCY = 50;
+
   /** Signs the web form's tokens (CSRF and double-submit). Set a long random value in production. */
   @IsString()
   @MinLength(16)

@@ -23,6 +23,6 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     // TypeORM's own error log prints query parameters: travellers' personal data. Errors
     // reach the logs through the error filter instead, without parameters.
     logging: false,
-    extra: { max: 20, application_name: 'synpunkt' },
+    extra: { max: config.DATABASE_POOL_SIZE, application_name: 'synpunkt' },
   };
 }

@@ -47,4 +47,4 @@ export function isJobName(value: string): value is JobName {
  * runRetryDelay before its loop resumes; BullMQ's 15 s default would hold back
  * acknowledgements long after Redis is back.
  */
-export const WORKER_OPTIONS = { concurrency: 10, runRetryDelay: 1000 } as const;
+export const WORKER_OPTIONS = { concurrency: 1, runRetryDelay: 1000 } as const;
