@@ -44,7 +44,7 @@ export class DeadlinesService {
   async policyFor(facts: CaseFacts): Promise<CasePolicy | null> {
     let policy = this.policies.current()?.forCase(facts) ?? null;
     if (!policy && facts.responsibleOrganisationId) {
-      await this.policies.refresh(true);
+      await this.policies.ensureCurrent();
       policy = this.policies.current()?.forCase(facts) ?? null;
     }
     return policy;
@@ -74,13 +74,11 @@ export class DeadlinesService {
     const policy = await this.policyFor(found);
     const existing = await manager.getRepository(CaseClockEntity).findBy({ caseId });
     if (!policy) return;
-    const [pauses, [transfer]] = await Promise.all([
-      manager.getRepository(CasePauseEntity).findBy({ caseId }),
-      manager.query<{ at: Date | null }[]>(
-        'SELECT max(at) AS at FROM case_transfers WHERE case_id = $1',
-        [caseId],
-      ),
-    ]);
+    const pauses = await manager.getRepository(CasePauseEntity).findBy({ caseId });
+    const [transfer] = await manager.query<{ at: Date | null }[]>(
+      'SELECT max(at) AS at FROM case_transfers WHERE case_id = $1',
+      [caseId],
+    );
     // The receiving party's targets start when the case reaches it; the law's clock does not.
     const businessStart =
       transfer?.at && transfer.at > found.createdAt ? transfer.at : found.createdAt;

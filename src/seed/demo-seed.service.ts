@@ -6,7 +6,7 @@ import { AreaLoaderService } from '../directory/area-loader.service';
 import { GtfsImportService } from '../directory/gtfs/gtfs-import.service';
 import { IntakeReport, IntakeService } from '../intake/intake.service';
 import { RoutingService } from '../routing/routing.service';
-import { DEMO_AREA_FILE, DEMO_GTFS_FEED, projectFile } from './demo-area';
+import { DEMO_AREA_FILE, DEMO_AREA_NAME, DEMO_GTFS_FEED, projectFile } from './demo-area';
 
 // Reports a demo visitor can find in the case API and, later, the inbox.
 const DEMO_REPORTS: IntakeReport[] = [
@@ -78,14 +78,20 @@ export class DemoSeedService {
 
   /** The demo area (Uppsala's real 2021 feed) into an empty directory, then demo cases into an empty case table. */
   async seedIfEmpty(): Promise<boolean> {
-    const [{ area }] = await this.dataSource.query<{ area: boolean }[]>(
-      'SELECT EXISTS (SELECT 1 FROM area_settings) AS area',
+    const [current] = await this.dataSource.query<{ name: string }[]>(
+      'SELECT name FROM area_settings WHERE id = 1',
     );
-    if (!area) {
-      await this.areaLoader.loadText(await readFile(projectFile(DEMO_AREA_FILE), 'utf8'));
+    const demoText = await readFile(projectFile(DEMO_AREA_FILE), 'utf8');
+    if (!current) {
+      await this.areaLoader.loadText(demoText);
       await this.gtfsImport.importPath(projectFile(DEMO_GTFS_FEED));
       await this.routing.refresh(true);
       this.logger.log('demo area loaded: Uppsala county (UL GTFS 2021)');
+    } else if (current.name === DEMO_AREA_NAME) {
+      // A demo database made by an older checkout takes the demo file's edits (its hash
+      // makes this a no-op when nothing changed); another area is never touched.
+      const { changed } = await this.areaLoader.loadText(demoText);
+      if (changed) this.logger.log('demo area updated from area/demo-uppsala.yaml');
     }
     const [{ any }] = await this.dataSource.query<{ any: boolean }[]>(
       'SELECT EXISTS (SELECT 1 FROM cases) AS any',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEMO_AREA_NAME } from '../../seed/demo-area';
 import { parseAreaFile } from './area-file.parser';
 
 const demo = readFileSync(join(__dirname, '..', '..', '..', 'area', 'demo-uppsala.yaml'), 'utf8');
@@ -10,6 +11,8 @@ describe(parseAreaFile.name, () => {
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const { definition } = result;
     expect(definition.authorityCode).toBe('UL');
+    // `npm start` recognises a demo database by this name and keeps it up to date.
+    expect(definition.name).toBe(DEMO_AREA_NAME);
     expect(definition.organisations.map((o) => o.code)).toContain('GUB');
     expect(definition.categories).toHaveLength(16);
     expect(definition.categories.find((c) => c.code === 'threats-violence')).toMatchObject({
