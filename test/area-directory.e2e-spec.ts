@@ -50,7 +50,7 @@ describe('the area directory and the GTFS feed', () => {
     const first = await cli(database.url, 'area:load', DEMO_AREA);
     expect(first).toMatchObject({
       code: 0,
-      out: 'area loaded: 10 organisations, 16 categories, 9 contracts',
+      out: 'area loaded: 10 organisations, 17 categories, 9 contracts',
     });
     const before = await snapshot();
     const again = await cli(database.url, 'area:load', DEMO_AREA);

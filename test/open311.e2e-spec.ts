@@ -117,7 +117,7 @@ describe('Open311 GeoReport v2', () => {
   it('lists the area categories as services, in Swedish unless English is asked for', async () => {
     const swedish = await request(app.server).get('/open311/v2/services.json').expect(200);
     expectSchema('services.json', swedish.body);
-    expect(swedish.body).toHaveLength(16);
+    expect(swedish.body).toHaveLength(17);
     expect(swedish.body[0]).toEqual({
       service_code: 'punctuality',
       service_name: 'Punktlighet och inställda turer',
@@ -141,7 +141,7 @@ describe('Open311 GeoReport v2', () => {
 
   it("lists services in XML under the spec's element names", async () => {
     const { services } = parseXml(await request(app.server).get('/open311/v2/services.xml'));
-    expect(services.service).toHaveLength(16);
+    expect(services.service).toHaveLength(17);
     expect(services.service[1]).toMatchObject({
       service_code: 'staff-treatment',
       service_name: 'Bemötande',

@@ -14,7 +14,7 @@ describe(parseAreaFile.name, () => {
     // `npm start` recognises a demo database by this name and keeps it up to date.
     expect(definition.name).toBe(DEMO_AREA_NAME);
     expect(definition.organisations.map((o) => o.code)).toContain('GUB');
-    expect(definition.categories).toHaveLength(16);
+    expect(definition.categories).toHaveLength(17);
     expect(definition.categories.find((c) => c.code === 'threats-violence')).toMatchObject({
       urgent: true,
       labelSv: 'Hot och våld',
