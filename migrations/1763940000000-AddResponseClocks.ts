@@ -10,10 +10,6 @@ export class AddResponseClocks1763940000000 implements MigrationInterface {
     );
     // A delayed job's due time; the dispatcher hands it to BullMQ with that delay.
     await queryRunner.query(`ALTER TABLE "outbox" ADD "run_at" TIMESTAMP WITH TIME ZONE`);
-    // The stale-claim sweep reads dispatched rows by when they became due.
-    await queryRunner.query(
-      `CREATE INDEX "outbox_dispatched_idx" ON "outbox" ("dispatched_at") WHERE status = 'dispatched'`,
-    );
     // Every message to a traveller or a party, e-mail as well as SMS, with its threading.
     await queryRunner.query(`
       ALTER TABLE "outbound_messages"
@@ -62,7 +58,6 @@ export class AddResponseClocks1763940000000 implements MigrationInterface {
       ALTER TABLE "outbound_messages"
         DROP COLUMN "kind", DROP COLUMN "subject", DROP COLUMN "html", DROP COLUMN "in_reply_to",
         DROP COLUMN "segments"`);
-    await queryRunner.query(`DROP INDEX "outbox_dispatched_idx"`);
     await queryRunner.query(`ALTER TABLE "outbox" DROP COLUMN "run_at"`);
     await queryRunner.query(`ALTER TABLE "area_settings" DROP COLUMN "responses"`);
   }

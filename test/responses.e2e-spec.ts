@@ -9,6 +9,7 @@ import { CaseEntity } from '../src/cases/case.entity';
 import { CasesService } from '../src/cases/cases.service';
 import { TransfersService } from '../src/cases/transfers.service';
 import { CaseClockEntity } from '../src/deadlines/case-clock.entity';
+import { DeadlinesService } from '../src/deadlines/deadlines.service';
 import { ResponsePolicyService } from '../src/deadlines/response-policy.service';
 import { AreaLoaderService } from '../src/directory/area-loader.service';
 import { QueueName } from '../src/infra/queue/queue.registry';
@@ -257,6 +258,66 @@ describe('answering travellers on time', () => {
         ),
       { what: 'the breach e-mail' },
     );
+  });
+
+  it('does not warn again when the case waits for the traveller after a warning', async () => {
+    clock.set('2026-11-21T22:30:00Z');
+    const { reference } = await report({ category: 'staff-treatment', line: '4' });
+    const found = await app.dataSource.getRepository(CaseEntity).findOneByOrFail({ reference });
+    const deadlines = app.app.get(DeadlinesService);
+    const currentCheck = async () =>
+      (await app.dataSource.getRepository(CaseEntity).findOneByOrFail({ id: found.id }))
+        .deadlineCheckId!;
+
+    const { warnAt } = (await clocksOf(reference))['first-response'];
+    clock.set(new Date(warnAt!.getTime() + 60_000));
+    await deadlines.runCheck(found.id, await currentCheck());
+    const warnedAt = (await clocksOf(reference))['first-response'].warnedAt;
+    expect(warnedAt).toEqual(clock.now());
+
+    clock.advance(10 * 60_000);
+    await app.dataSource.transaction((manager) =>
+      app.app.get(CasesService).waitForTraveller(manager, found.id, 'handler'),
+    );
+    clock.advance(10 * 60_000);
+    await app.dataSource.transaction((manager) =>
+      app.app.get(CasesService).addInboundMessage(manager, found.id, {
+        channel: 'sms',
+        body: 'Det var igår.',
+        providerRef: `SM${'c'.repeat(32)}`,
+      }),
+    );
+    const after = (await clocksOf(reference))['first-response'];
+    expect(after.warnedAt).toEqual(warnedAt);
+    // The next check is the deadline itself, moved by the ten open minutes of waiting:
+    // past Monday's 17:00 closing, so ten minutes into Tuesday morning.
+    const next = await app.dataSource
+      .getRepository(OutboxEntity)
+      .findOneByOrFail({ id: await currentCheck() });
+    expect(next.runAt).toEqual(after.dueAt);
+    expect(after.dueAt).toEqual(new Date('2026-11-24T07:10:00Z'));
+    expect(await deadlines.runCheck(found.id, next.id)).toBe('nothing due yet');
+  });
+
+  it('replaces a deadline check whose retries ran out, so the case stays watched', async () => {
+    clock.set('2026-11-23T08:00:00Z');
+    const { reference } = await report({ category: 'punctuality', line: '4' });
+    const { id, deadlineCheckId } = await app.dataSource
+      .getRepository(CaseEntity)
+      .findOneByOrFail({ reference });
+    const deadlines = app.app.get(DeadlinesService);
+    await deadlines.retryCheckLater(id, deadlineCheckId!);
+    const replaced = await app.dataSource.getRepository(CaseEntity).findOneByOrFail({ id });
+    expect(replaced.deadlineCheckId).not.toBe(deadlineCheckId);
+    const row = await app.dataSource
+      .getRepository(OutboxEntity)
+      .findOneByOrFail({ id: replaced.deadlineCheckId! });
+    expect(row.runAt).toEqual(new Date('2026-11-23T08:05:00Z'));
+    // A failure of a check that is no longer current changes nothing.
+    await deadlines.retryCheckLater(id, deadlineCheckId!);
+    expect(
+      (await app.dataSource.getRepository(CaseEntity).findOneByOrFail({ id })).deadlineCheckId,
+    ).toBe(replaced.deadlineCheckId);
   });
 
   it('stops the clocks while the case waits for the traveller, and runs them again when they answer', async () => {

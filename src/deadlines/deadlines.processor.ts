@@ -1,4 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
 import { MetricsService } from '../infra/metrics/metrics.service';
 import { JobName, JobPayloads, QueueName, WORKER_OPTIONS } from '../infra/queue/queue.registry';
 import { OutboxJobProcessor } from '../notifications/outbox-job.processor';
@@ -44,6 +45,16 @@ export class DeadlinesProcessor extends OutboxJobProcessor<DeadlinePayload> {
       case JobName.UrgentAlert:
         throw new Error(`${name} belongs to the ${QueueName.Notifications} queue`);
     }
+  }
+
+  protected override async afterFinalFailure(
+    job: Job<DeadlinePayload, void, string>,
+  ): Promise<void> {
+    if (job.name === JobName.DeadlineCheck)
+      await this.deadlines.retryCheckLater(
+        (job.data as JobPayloads[JobName.DeadlineCheck]).caseId,
+        job.data.outboxId,
+      );
   }
 
   /** A check writes the next check and any notices: send them on now, not at the next poll. */

@@ -23,6 +23,7 @@ export interface NewCaseDeadlines {
 
 const CLOSED_STATUSES = ['resolved', 'closed'];
 const RECOMPUTE_BATCH = 500;
+const FAILED_CHECK_RETRY_MS = 5 * 60_000;
 
 /**
  * A case's two kinds of clock: the contract's targets in business time and the law's
@@ -54,7 +55,15 @@ export class DeadlinesService {
   async planNewCase(facts: CaseFacts, receivedAt: Date): Promise<NewCaseDeadlines | null> {
     const policy = await this.policyFor(facts);
     if (!policy) return null;
-    const clocks = plan(policy, receivedAt, receivedAt, []);
+    let clocks: ClockPlan[];
+    try {
+      clocks = plan(policy, receivedAt, receivedAt, []);
+    } catch (error) {
+      // A report is stored whatever the rules say; a calendar that cannot be planned on
+      // is the area's mistake, to be fixed and recomputed, not the traveller's.
+      this.logger.error({ err: error, party: policy.party.code }, 'clocks could not be planned');
+      return null;
+    }
     const next = nextClockMoment(clocks.map(untracked));
     return { policy, clocks, check: next ? { id: randomUUID(), runAt: next } : null };
   }
@@ -99,6 +108,9 @@ export class DeadlinesService {
     // The law's deadlines run from the traveller's complaint: a transfer to a party without
     // a contract does not lift them, so clocks the new plan lacks are kept as they are.
     const kept = existing.filter((e) => !planned.some((clock) => clock.kind === e.kind));
+    // New rules that do not move this case's clocks leave it and its pending check alone:
+    // a change to one party's hours must not reschedule every open case.
+    if (found.deadlineCheckId && rows.every((row) => sameAs(row, existing))) return;
     await manager.getRepository(CaseClockEntity).upsert(
       rows.map((row) => ({ ...row, caseId })),
       ['caseId', 'kind'],
@@ -144,6 +156,8 @@ export class DeadlinesService {
 
   /** Marks clocks as met (a first answer, a resolution) and reschedules the check. */
   async meet(manager: EntityManager, caseId: string, kinds: ClockKind[], at: Date): Promise<void> {
+    // The case row first, as the check and a recompute lock it: no lock-order deadlock.
+    await manager.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
     await manager.query(
       `UPDATE case_clocks SET met_at = $3 WHERE case_id = $1 AND kind = ANY($2::text[]) AND met_at IS NULL`,
       [caseId, kinds, at],
@@ -185,7 +199,12 @@ export class DeadlinesService {
         [CLOSED_STATUSES, after, RECOMPUTE_BATCH],
       );
       for (const { id } of batch) {
-        await this.dataSource.transaction((manager) => this.recompute(manager, id));
+        try {
+          await this.dataSource.transaction((manager) => this.recompute(manager, id));
+        } catch (error) {
+          // One case the rules cannot plan must not stop the others.
+          this.logger.error({ err: error, caseId: id }, 'deadlines of a case not recomputed');
+        }
       }
       count += batch.length;
       if (batch.length < RECOMPUTE_BATCH) break;
@@ -199,6 +218,25 @@ export class DeadlinesService {
     return this.dataSource.getRepository(CaseClockEntity).findBy({ caseId });
   }
 
+  /**
+   * A check that failed for good (its retries ran out while the database or the mail
+   * server was away) is replaced by a new one a little later: no case is left unwatched.
+   */
+  async retryCheckLater(caseId: string, failedCheckId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [found] = await manager.query<{ deadline_check_id: string | null }[]>(
+        'SELECT deadline_check_id FROM cases WHERE id = $1 FOR UPDATE',
+        [caseId],
+      );
+      if (found?.deadline_check_id !== failedCheckId) return;
+      await this.writeCheck(
+        manager,
+        caseId,
+        new Date(this.clock.now().getTime() + FAILED_CHECK_RETRY_MS),
+      );
+    });
+  }
+
   /** Writes the case's next check (a delayed job) and makes it the current one. */
   private async schedule(
     manager: EntityManager,
@@ -206,20 +244,23 @@ export class DeadlinesService {
     clocks: TrackedClock[],
   ): Promise<void> {
     const next = nextClockMoment(clocks);
-    const checkId = next ? randomUUID() : null;
-    if (next && checkId) {
-      await manager.query(
-        `INSERT INTO outbox (id, queue, job_name, payload, case_id, run_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [
-          checkId,
-          JOB_QUEUE[JobName.DeadlineCheck],
-          JobName.DeadlineCheck,
-          JSON.stringify({ caseId }),
-          caseId,
-          next,
-        ],
-      );
-    }
+    if (next) await this.writeCheck(manager, caseId, next);
+    else await manager.query('UPDATE cases SET deadline_check_id = NULL WHERE id = $1', [caseId]);
+  }
+
+  private async writeCheck(manager: EntityManager, caseId: string, runAt: Date): Promise<void> {
+    const checkId = randomUUID();
+    await manager.query(
+      `INSERT INTO outbox (id, queue, job_name, payload, case_id, run_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        checkId,
+        JOB_QUEUE[JobName.DeadlineCheck],
+        JobName.DeadlineCheck,
+        JSON.stringify({ caseId }),
+        caseId,
+        runAt,
+      ],
+    );
     await manager.query('UPDATE cases SET deadline_check_id = $2 WHERE id = $1', [caseId, checkId]);
   }
 }
@@ -255,14 +296,30 @@ function merge(
   now: Date,
 ): TrackedClock & { kind: ClockKind } {
   if (before?.metAt) return { ...clock, ...pick(before) };
-  const stillWarned = before?.warnedAt && clock.warnAt && clock.warnAt <= now;
-  const stillBreached = before?.breachedAt && clock.dueAt && clock.dueAt <= now;
+  // A stopped clock (no due while waiting for the traveller) keeps what already happened;
+  // else a warning given before a pause would be given again after it.
+  const stillWarned = before?.warnedAt && (!clock.warnAt || clock.warnAt <= now);
+  const stillBreached = before?.breachedAt && (!clock.dueAt || clock.dueAt <= now);
   return {
     ...clock,
     warnedAt: stillWarned ? before.warnedAt : null,
     breachedAt: stillBreached ? before.breachedAt : null,
     metAt: null,
   };
+}
+
+/** Whether a replanned clock is what is stored already. */
+function sameAs(row: TrackedClock & { kind: ClockKind }, existing: CaseClockEntity[]): boolean {
+  const stored = existing.find((e) => e.kind === row.kind);
+  const time = (date: Date | null | undefined) => date?.getTime() ?? null;
+  return (
+    stored !== undefined &&
+    time(stored.startedAt) === time(row.startedAt) &&
+    time(stored.dueAt) === time(row.dueAt) &&
+    time(stored.warnAt) === time(row.warnAt) &&
+    time(stored.warnedAt) === time(row.warnedAt) &&
+    time(stored.breachedAt) === time(row.breachedAt)
+  );
 }
 
 function pick(row: CaseClockEntity): TrackedClock {

@@ -87,7 +87,7 @@ export class ResponsePolicies {
       calendar: this.calendars.get(calendarName) ?? this.calendars.get(settings.defaults.calendar)!,
       targets: { ...settings.defaults.targets, ...underContract?.targets },
       regime: contract && KINDS_WITH_LEGAL_DEADLINES.includes(facts.kind) ? contract.regime : null,
-      acknowledge: contractSettings?.acknowledge ?? settings.defaults.acknowledge,
+      acknowledge: underContract?.acknowledge ?? settings.defaults.acknowledge,
       leads: {
         business: settings.defaults.warnBefore,
         legalDays: settings.defaults.legalWarnDays,

@@ -62,6 +62,10 @@ export class ResponsePolicyService implements OnModuleInit, OnModuleDestroy {
       const data = await this.directory.loadResponsePolicyData();
       this.policies = data ? ResponsePolicies.build(data) : null;
       this.version = version;
+      if (!data && !version.startsWith('-/'))
+        this.logger.warn(
+          'the area directory was loaded before it had answering rules: cases get no clocks and urgent alerts go nowhere until the area file is loaded again (npm run cli area:load FILE)',
+        );
     } catch (error) {
       this.logger.error(
         { err: error },

@@ -145,13 +145,14 @@ export class FeedbackService {
           ? { kind: 'triage', authority: organisation.name }
           : { kind: 'organisation', name: organisation.name },
       expectsAnswer: found.replyChannel !== 'none',
-      answerBy: await this.answerByOf(found.id, found.createdAt),
+      answerBy: await this.answerByOf(found.id),
     };
   }
 
-  private async answerByOf(caseId: string, receivedAt: Date): Promise<ReceiptFacts['answerBy']> {
+  private async answerByOf(caseId: string): Promise<ReceiptFacts['answerBy']> {
     const at = await this.cases.answerBy(caseId);
-    return at ? { at, from: receivedAt, timeZone: this.config.AREA_TIMEZONE } : null;
+    // Said from when the page is read: a receipt opened again next day must not say "i morgon".
+    return at ? { at, from: this.clock.now(), timeZone: this.config.AREA_TIMEZONE } : null;
   }
 
   /** Lines or stops of the active feed that start with what was typed, for the form's lists. */

@@ -4,6 +4,8 @@ import type { CaseWithHandler } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ResponsePolicyService } from '../deadlines/response-policy.service';
+import { CLOCK } from '../infra/clock/clock';
+import type { Clock } from '../infra/clock/clock';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { formatAnswerBy } from '../messages/format-when';
@@ -29,6 +31,7 @@ export class AcknowledgementService {
     private readonly policies: ResponsePolicyService,
     private readonly email: EmailSenderService,
     private readonly sms: SmsSenderService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.baseUrl = config.PUBLIC_BASE_URL.replace(/\/$/, '');
   }
@@ -83,9 +86,10 @@ export class AcknowledgementService {
     openNow: boolean,
   ) {
     const policies = this.policies.current();
+    // "i morgon" is said from when the traveller reads it: now, not when the case arrived.
     const answerBy =
       due && policies
-        ? formatAnswerBy(due, found.createdAt, found.language, policies.timeZone)
+        ? formatAnswerBy(due, this.clock.now(), found.language, policies.timeZone)
         : '';
     return (policies?.templates ?? FALLBACK_TEMPLATES).render(
       'acknowledgement',

@@ -120,9 +120,11 @@ export class EmailSenderService {
       });
     } catch (error) {
       if (!isPermanent(error)) throw error;
-      const reason = `mail server refused: ${(error as Error).message}`.slice(0, 500);
-      await failMessage(this.dataSource, messageId, reason);
-      return { status: 'failed', outcome: reason };
+      // The server's words may quote the address: kept on the message, not in the logs.
+      const detail = `mail server refused: ${(error as Error).message}`.slice(0, 500);
+      await failMessage(this.dataSource, messageId, detail);
+      const code = (error as { responseCode?: number }).responseCode;
+      return { status: 'failed', outcome: `mail server refused the message (SMTP ${code})` };
     }
     return markSent(
       this.dataSource,

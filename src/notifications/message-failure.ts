@@ -1,6 +1,22 @@
 import type { DataSource } from 'typeorm';
 
 /**
+ * After a job's retries ran out (the provider was away too long), its messages still
+ * queued are failed with the reason and shown on their cases, not left queued forever.
+ */
+export async function failQueuedMessages(
+  dataSource: DataSource,
+  messageIds: string[],
+  reason: string,
+): Promise<void> {
+  const queued = await dataSource.query<{ id: string }[]>(
+    `SELECT id FROM outbound_messages WHERE id = ANY($1::uuid[]) AND status = 'queued'`,
+    [messageIds],
+  );
+  for (const { id } of queued) await failMessage(dataSource, id, reason);
+}
+
+/**
  * Marks a message failed for good and puts the failure on its case's timeline, so that a
  * handler sees that the traveller (or the on-call contact) never got it, and why.
  */

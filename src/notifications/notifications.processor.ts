@@ -1,8 +1,13 @@
 import { Processor } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { uuidFromKey } from '../infra/ids/uuid-from-key';
 import { MetricsService } from '../infra/metrics/metrics.service';
 import { JobName, JobPayloads, QueueName, WORKER_OPTIONS } from '../infra/queue/queue.registry';
 import { AcknowledgementService } from './acknowledgement.service';
 import { EmailSenderService } from './email-sender.service';
+import { failQueuedMessages } from './message-failure';
 import { OutboxJobProcessor } from './outbox-job.processor';
 import { OutboxService } from './outbox.service';
 import { DeliveryOutcome, SmsSenderService } from './sms-sender.service';
@@ -26,8 +31,22 @@ export class NotificationsProcessor extends OutboxJobProcessor<NotificationPaylo
     private readonly sms: SmsSenderService,
     private readonly email: EmailSenderService,
     private readonly urgent: UrgentAlertService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     super(outbox, metrics);
+  }
+
+  /** The messages a job may have written: by its outbox id, per channel, or named. */
+  protected override async afterFinalFailure(
+    job: Job<NotificationPayload, void, string>,
+  ): Promise<void> {
+    const { outboxId } = job.data;
+    const named = 'messageId' in job.data ? [job.data.messageId] : [];
+    await failQueuedMessages(
+      this.dataSource,
+      [outboxId, uuidFromKey(`${outboxId}:sms`), uuidFromKey(`${outboxId}:email`), ...named],
+      'not sent: the provider could not be reached before the retries ran out',
+    );
   }
 
   protected handle(name: JobName, data: NotificationPayload): Promise<DeliveryOutcome> {

@@ -39,6 +39,9 @@ export abstract class OutboxJobProcessor<P extends { outboxId: string }>
   /** Runs after a job finished, e.g. to send on the rows it wrote. */
   protected afterJob(): void {}
 
+  /** Runs when a job's retries have run out: make sure nothing is silently dropped. */
+  protected async afterFinalFailure(_job: Job<P, void, string>, _reason: string): Promise<void> {}
+
   async process(job: Job<P, void, string>): Promise<void> {
     if (!isJobName(job.name)) throw new Error(`no handler for job ${job.name}`);
     const { outboxId } = job.data;
@@ -59,6 +62,7 @@ export abstract class OutboxJobProcessor<P extends { outboxId: string }>
   async onFailed(job: Job<P, void, string> | undefined, error: Error): Promise<void> {
     if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
     await this.outbox.finish(job.data.outboxId, 'failed', error.message.slice(0, 500));
+    await this.afterFinalFailure(job, error.message.slice(0, 500));
     this.metrics.jobsProcessed.inc({ queue: this.queue, job: job.name, outcome: 'failed' });
   }
 }

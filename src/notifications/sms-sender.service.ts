@@ -166,11 +166,14 @@ export class SmsSenderService {
       );
     } catch (error) {
       if (!isPermanent(error)) throw error;
-      return this.finish(
-        messageId,
-        'failed',
-        `provider refused: ${(error as Error).message}`.slice(0, 500),
-      );
+      // Twilio's words may quote the number: kept on the message, not in the logs.
+      const detail = `provider refused: ${(error as Error).message}`.slice(0, 500);
+      await failMessage(this.dataSource, messageId, detail);
+      const { status, code } = error as { status?: number; code?: number };
+      return {
+        status: 'failed',
+        outcome: `provider refused the message (HTTP ${status}${code ? `, code ${code}` : ''})`,
+      };
     }
   }
 

@@ -283,6 +283,33 @@ describe('area file answering rules', () => {
       ]);
     });
 
+    it('refuses a calendar that opens on no weekday: no deadline could be counted in it', () => {
+      const text = edit(
+        demo,
+        `    weekly:
+      mon: [{ start: '08:00', end: '16:30' }]
+      tue: [{ start: '08:00', end: '16:30' }]
+      wed: [{ start: '08:00', end: '16:30' }]
+      thu: [{ start: '08:00', end: '16:30' }]
+      fri: [{ start: '08:00', end: '15:00' }]
+`,
+        `    weekly:
+      mon: []
+      tue: []
+      wed: []
+      thu: []
+      fri: []
+`,
+      );
+      expect(problemsOf(text)).toEqual([
+        {
+          path: 'calendars.kontorstid.weekly',
+          line: expect.any(Number),
+          reason: 'opens on no weekday; a calendar must open every week',
+        },
+      ]);
+    });
+
     it('refuses an unknown half-day holiday, suggesting the name when only the case differs', () => {
       const text = edit(
         edit(demo, 'holiday: trettondagsafton,', 'holiday: trettondagsaftonen,'),

@@ -160,6 +160,12 @@ function checkCalendars(
     const issues = validateCalendar(definition).filter(
       (issue) => !(inherits && issue.path === 'timeZone'),
     );
+    // Deadlines are counted in open time: a calendar that never opens could not give one.
+    if (!issues.length && Object.values(definition.weekly).every((day) => day.length === 0))
+      issues.push({
+        path: 'weekly',
+        reason: 'opens on no weekday; a calendar must open every week',
+      });
     for (const issue of issues) problems.add([...path, ...pathSegments(issue.path)], issue.reason);
     if (!issues.length && !unknown.length) calendars[name] = definition;
   }
