@@ -50,7 +50,7 @@ export class DeadlinesProcessor extends OutboxJobProcessor<DeadlinePayload> {
   protected override async afterFinalFailure(
     job: Job<DeadlinePayload, void, string>,
   ): Promise<void> {
-    if (job.name === JobName.DeadlineCheck)
+    if (job.name === (JobName.DeadlineCheck as string))
       await this.deadlines.retryCheckLater(
         (job.data as JobPayloads[JobName.DeadlineCheck]).caseId,
         job.data.outboxId,
