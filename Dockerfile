@@ -14,9 +14,10 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./
 COPY --from=build /app/area ./area
-# The web form's views and assets are read at run time, next to the compiled code's source paths.
+# The web form's and the sign-in pages' views and assets are read at run time, next to the compiled code's source paths.
 COPY --from=build /app/src/feedback/views ./src/feedback/views
 COPY --from=build /app/src/feedback/assets ./src/feedback/assets
+COPY --from=build /app/src/auth/views ./src/auth/views
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

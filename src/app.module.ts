@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { AppConfig, runsApi, runsWorker } from './infra/config/app-config';
 import { AppConfigModule } from './infra/config/config.module';
@@ -50,6 +50,7 @@ export class AppModule {
       imports: [
         ...infrastructure,
         HealthModule,
+        AuthModule,
         CasesModule,
         IntakeModule,
         FeedbackModule,
@@ -57,10 +58,7 @@ export class AppModule {
         Open311Module,
         SeedModule,
       ],
-      providers: [
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }
 }

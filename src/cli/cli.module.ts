@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AccountsModule } from '../auth/accounts.module';
 import { DirectoryModule } from '../directory/directory.module';
 import type { AppConfig } from '../infra/config/app-config';
 import { AppConfigModule } from '../infra/config/config.module';
@@ -6,7 +7,7 @@ import { ClockModule } from '../infra/clock/clock';
 import { DatabaseModule } from '../infra/database/database.module';
 import { LoggingModule } from '../infra/logging/logging.module';
 
-/** What administrators' commands need: configuration, the database and the directory; no queues. */
+/** What administrators' commands need: configuration, the database, the directory and accounts; no queues. */
 @Module({})
 export class CliModule {
   static forConfig(config: AppConfig): DynamicModule {
@@ -18,6 +19,7 @@ export class CliModule {
         LoggingModule,
         DatabaseModule,
         DirectoryModule,
+        AccountsModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
+import { AccountsService } from '../auth/accounts.service';
 import { AreaLoaderService } from '../directory/area-loader.service';
 import { GtfsImportService } from '../directory/gtfs/gtfs-import.service';
 
@@ -11,7 +12,12 @@ export interface CliOutput {
 
 export interface CliCommand {
   usage: string;
-  run(app: INestApplicationContext, args: string[], output: CliOutput): Promise<void>;
+  run(
+    app: INestApplicationContext,
+    args: string[],
+    output: CliOutput,
+    env: NodeJS.ProcessEnv,
+  ): Promise<void>;
 }
 
 async function readText(path: string): Promise<string> {
@@ -22,6 +28,24 @@ async function readText(path: string): Promise<string> {
       `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
   }
+}
+
+/**
+ * A new account's password: SYNPUNKT_ADMIN_PASSWORD when set, otherwise a generated one
+ * that is printed this once (and never logged).
+ */
+async function createAccount(
+  app: INestApplicationContext,
+  account: { organisationCode: string; email: string; name: string; role: string },
+  output: CliOutput,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const accounts = app.get(AccountsService);
+  const given = env.SYNPUNKT_ADMIN_PASSWORD;
+  const password = given || accounts.generatePassword();
+  const created = await accounts.createUser({ ...account, password });
+  output.out(`${account.role} account ${created.id} created in ${account.organisationCode}`);
+  if (!given) output.out(`password (shown once, change it after signing in): ${password}`);
 }
 
 /** The administrators' commands, by name; each says its usage. */
@@ -49,6 +73,44 @@ export const COMMANDS: Record<string, CliCommand> = {
         `feed ${summary.version ?? '(no version)'} imported as feed ${summary.feedId}: ${summary.agencies} agencies, ` +
           `${summary.routes} routes, ${summary.stops} stops, ${summary.routeOperators} route operators, ${summary.services} services`,
       );
+    },
+  },
+  'user:create-admin': {
+    usage:
+      'user:create-admin ORGANISATION_CODE EMAIL NAME   create an admin (password from SYNPUNKT_ADMIN_PASSWORD, else generated)',
+    async run(app, [organisationCode, email, ...name], output, env) {
+      if (!organisationCode || !email || name.length === 0)
+        throw new UsageError('user:create-admin needs ORGANISATION_CODE EMAIL NAME');
+      await createAccount(
+        app,
+        { organisationCode, email, name: name.join(' '), role: 'admin' },
+        output,
+        env,
+      );
+    },
+  },
+  'user:create': {
+    usage:
+      'user:create ORGANISATION_CODE EMAIL NAME ROLE   create a handler, supervisor, admin or forum member',
+    async run(app, [organisationCode, email, ...rest], output, env) {
+      const role = rest.pop();
+      if (!organisationCode || !email || !role || rest.length === 0)
+        throw new UsageError('user:create needs ORGANISATION_CODE EMAIL NAME ROLE');
+      await createAccount(
+        app,
+        { organisationCode, email, name: rest.join(' '), role },
+        output,
+        env,
+      );
+    },
+  },
+  'user:disable': {
+    usage:
+      'user:disable EMAIL   disable an account: its sessions end and its API tokens stop working',
+    async run(app, [email], output) {
+      if (!email) throw new UsageError('user:disable needs an EMAIL');
+      await app.get(AccountsService).disable(email);
+      output.out('account disabled');
     },
   },
 };

@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { prepareDatabase } from '../bootstrap';
-import { AreaFileRejectedError, GtfsFeedRejectedError } from '../directory/directory.errors';
+import { AppError } from '../infra/errors/app-error';
 import { ConfigurationError, loadConfig } from '../infra/config/app-config';
 import { CliModule } from './cli.module';
 import { COMMANDS, UsageError } from './commands';
@@ -44,13 +44,13 @@ export async function runCli(
       logger: false,
     });
     try {
-      await command.run(app, args, io);
+      await command.run(app, args, io, env);
     } finally {
       await app.close();
     }
     return 0;
   } catch (error) {
-    if (error instanceof AreaFileRejectedError || error instanceof GtfsFeedRejectedError) {
+    if (error instanceof AppError) {
       fail(`${error.message}`);
       for (const problem of error.fieldErrors) fail(`  ${problem.field}: ${problem.reason}`);
       return 1;

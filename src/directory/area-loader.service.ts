@@ -158,14 +158,15 @@ export class AreaLoaderService {
       `SELECT o.code FROM organisations o
         WHERE o.code <> ALL($1::text[])
           AND (EXISTS (SELECT 1 FROM cases k WHERE k.responsible_organisation_id = o.id)
-               OR EXISTS (SELECT 1 FROM contracts c WHERE c.operator_id = o.id AND c.code = ANY($2::text[])))`,
+               OR EXISTS (SELECT 1 FROM contracts c WHERE c.operator_id = o.id AND c.code = ANY($2::text[]))
+               OR EXISTS (SELECT 1 FROM users u WHERE u.organisation_id = o.id))`,
       [organisationCodes, contractCodes],
     );
     for (const { code } of usedOrganisations) {
       problems.push({
         path: 'organisations',
         line: null,
-        reason: `drops organisation ${code}, which cases or contracts refer to`,
+        reason: `drops organisation ${code}, which cases, contracts or user accounts refer to`,
       });
     }
     if (problems.length) throw new AreaFileRejectedError(problems);

@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { readFile } from 'node:fs/promises';
+import { AccountsService } from '../auth/accounts.service';
+import type { CreateUserInput } from '../auth/accounts.service';
 import { AreaLoaderService } from '../directory/area-loader.service';
 import { GtfsImportService } from '../directory/gtfs/gtfs-import.service';
 import { IntakeReport, IntakeService } from '../intake/intake.service';
@@ -63,6 +65,32 @@ const DEMO_REPORTS: IntakeReport[] = [
   },
 ];
 
+/** Demo accounts so that a newcomer can sign in at once; made only with the demo area. */
+export const DEMO_PASSWORD = 'demo-password-2026';
+const DEMO_ACCOUNTS: CreateUserInput[] = [
+  {
+    organisationCode: 'UL',
+    email: 'handlaggare@ul.example',
+    name: 'Hanna Handläggare',
+    role: 'handler',
+    password: DEMO_PASSWORD,
+  },
+  {
+    organisationCode: 'GUB',
+    email: 'handlaggare@gub.example',
+    name: 'Göran Handläggare',
+    role: 'handler',
+    password: DEMO_PASSWORD,
+  },
+  {
+    organisationCode: 'UL',
+    email: 'admin@ul.example',
+    name: 'Ada Admin',
+    role: 'admin',
+    password: DEMO_PASSWORD,
+  },
+];
+
 /** Fills an empty database with demo data so the service can be tried at once. */
 @Injectable()
 export class DemoSeedService {
@@ -74,6 +102,7 @@ export class DemoSeedService {
     private readonly areaLoader: AreaLoaderService,
     private readonly gtfsImport: GtfsImportService,
     private readonly routing: RoutingService,
+    private readonly accounts: AccountsService,
   ) {}
 
   /** The demo area (Uppsala's real 2021 feed) into an empty directory, then demo cases into an empty case table. */
@@ -93,6 +122,7 @@ export class DemoSeedService {
       const { changed } = await this.areaLoader.loadText(demoText);
       if (changed) this.logger.log('demo area updated from area/demo-uppsala.yaml');
     }
+    if (!current || current.name === DEMO_AREA_NAME) await this.seedDemoAccounts();
     const [{ any }] = await this.dataSource.query<{ any: boolean }[]>(
       'SELECT EXISTS (SELECT 1 FROM cases) AS any',
     );
@@ -100,5 +130,13 @@ export class DemoSeedService {
     for (const report of DEMO_REPORTS) await this.intake.submit(report);
     this.logger.log({ cases: DEMO_REPORTS.length }, 'demo data seeded');
     return true;
+  }
+
+  /** The demo accounts that do not exist yet; one whose password was changed keeps it. */
+  private async seedDemoAccounts(): Promise<void> {
+    let created = 0;
+    for (const account of DEMO_ACCOUNTS)
+      if (await this.accounts.createUserIfAbsent(account)) created++;
+    if (created) this.logger.log({ accounts: created }, 'demo accounts created');
   }
 }

@@ -110,6 +110,12 @@ export class EnvironmentVariables {
   @Min(1)
   INTAKE_RATE_LIMIT_PER_MINUTE = 30;
 
+  /** Posts per client address and minute to each of the inbox's sign-in and password reset forms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_RATE_LIMIT_PER_MINUTE = 10;
+
   @Transform(toInt)
   @IsInt()
   @Min(50)

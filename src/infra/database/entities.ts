@@ -1,3 +1,7 @@
+import { ApiTokenEntity } from '../../auth/entities/api-token.entity';
+import { PasswordResetEntity } from '../../auth/entities/password-reset.entity';
+import { UserSessionEntity } from '../../auth/entities/user-session.entity';
+import { UserEntity } from '../../auth/entities/user.entity';
 import { CaseAttachmentEntity } from '../../cases/case-attachment.entity';
 import { CaseEventEntity } from '../../cases/case-event.entity';
 import { CaseMessageEntity } from '../../cases/case-message.entity';
@@ -31,4 +35,8 @@ export const ENTITIES = [
   ContractEntity,
   AreaSettingsEntity,
   GtfsFeedEntity,
+  UserEntity,
+  UserSessionEntity,
+  ApiTokenEntity,
+  PasswordResetEntity,
 ];
