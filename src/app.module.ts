@@ -14,6 +14,7 @@ import { LoggingModule } from './infra/logging/logging.module';
 import { MetricsModule } from './infra/metrics/metrics.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { FeedbackModule } from './feedback/feedback.module';
+import { InboxModule } from './inbox/inbox.module';
 import { IntakeModule } from './intake/intake.module';
 import { Open311Module } from './open311/open311.module';
 import { SmsModule } from './sms/sms.module';
@@ -52,6 +53,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         CasesModule,
+        InboxModule,
         IntakeModule,
         FeedbackModule,
         SmsModule,

@@ -30,5 +30,7 @@ import { SignInRateLimitGuard } from './sign-in-rate-limit.guard';
     InboxPageFilter,
     SignInRateLimitGuard,
   ],
+  // The inbox's pages share the layout, the CSRF cookies and the error pages.
+  exports: [InboxPages, InboxForms, InboxPageFilter],
 })
 export class AuthModule {}

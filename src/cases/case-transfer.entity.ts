@@ -13,6 +13,7 @@ export type TransferReason = (typeof TRANSFER_REASONS)[number];
 /** A case handed back as "not ours": the misroutes the partnership counts per contract and month. */
 @Entity({ name: 'case_transfers' })
 @Index('case_transfers_from_contract_at_idx', ['fromContractId', 'at'])
+@Index('case_transfers_from_organisation_idx', ['fromOrganisationId', 'caseId'])
 export class CaseTransferEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

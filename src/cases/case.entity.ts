@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { UserEntity } from '../auth/entities/user.entity';
 import { ContractEntity } from '../directory/contract.entity';
 import { OrganisationEntity } from '../directory/organisation.entity';
 import type { RoutingConfidence, TrafficMode } from '../routing/routing.model';
@@ -16,6 +17,19 @@ import type { CaseChannel, CaseKind, CaseStatus, Language, ReplyChannel } from '
 @Entity({ name: 'cases' })
 // The SMS channel looks up a sender's recent cases by number.
 @Index('cases_contact_phone_idx', ['contactPhone', 'createdAt'])
+// The inbox's lists, newest first within the viewer's scope (see the migration AddCaseAssignment).
+@Index('cases_responsible_created_idx', ['responsibleOrganisationId', 'createdAt', 'id'])
+@Index('cases_open_responsible_created_idx', ['responsibleOrganisationId', 'createdAt', 'id'], {
+  where: "status NOT IN ('resolved', 'closed')",
+})
+@Index('cases_open_created_idx', ['createdAt', 'id'], {
+  where: "status NOT IN ('resolved', 'closed')",
+})
+@Index('cases_assigned_user_created_idx', ['assignedUserId', 'createdAt'], {
+  where: 'assigned_user_id IS NOT NULL',
+})
+// An expression GIN index (to_tsvector('swedish', description)) TypeORM cannot describe.
+@Index('cases_description_fts_idx', { synchronize: false })
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -111,6 +125,14 @@ export class CaseEntity {
   @Index('cases_idempotency_key_key', { unique: true, where: '"idempotency_key" IS NOT NULL' })
   @Column({ name: 'idempotency_key', type: 'text', nullable: true })
   idempotencyKey: string | null;
+
+  @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assigned_user_id', foreignKeyConstraintName: 'cases_assigned_user_id_fkey' })
+  assignedUser?: UserEntity | null;
+
+  /** The person working the case; null while nobody has claimed it. */
+  @Column({ name: 'assigned_user_id', type: 'uuid', nullable: true })
+  assignedUserId: string | null;
 
   /** The outbox row of the case's current deadline check; an older check finds itself stale. */
   @Column({ name: 'deadline_check_id', type: 'uuid', nullable: true })

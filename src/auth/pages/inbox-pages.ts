@@ -58,7 +58,22 @@ function field(
   return { ...view, value: view.value ?? '', hint, error, describedBy };
 }
 
-function layout(texts: InboxTexts, language: Language, title: string, switchPath: string) {
+/** Who is signed in and the sign-out form, shown in the header of a signed-in page. */
+export interface HeaderAccount {
+  signedInAs: string;
+  signOut: string;
+  signOutAction: string;
+  csrf: string;
+}
+
+/** The inbox layout's model: title, header links and the language switch back to `switchPath`. */
+export function inboxLayout(
+  texts: InboxTexts,
+  language: Language,
+  title: string,
+  switchPath: string,
+  account: HeaderAccount | null = null,
+) {
   const other: Language = language === 'sv' ? 'en' : 'sv';
   return {
     lang: language,
@@ -68,6 +83,7 @@ function layout(texts: InboxTexts, language: Language, title: string, switchPath
     switchHref: withLanguage(switchPath, other),
     switchLang: other,
     switchLabel: texts.otherLanguage,
+    account,
   };
 }
 
@@ -83,7 +99,7 @@ export class InboxPages {
     const texts = inboxTexts(language);
     const t = texts.signIn;
     return this.views.render('sign-in', {
-      layout: layout(texts, language, t.title, SIGN_IN_PATH),
+      layout: inboxLayout(texts, language, t.title, SIGN_IN_PATH),
       t,
       // One message for every failure: it must not say which part was wrong.
       summary: input.failed
@@ -115,7 +131,7 @@ export class InboxPages {
     const texts = inboxTexts(language);
     const t = texts.forgot;
     return this.views.render('forgot-password', {
-      layout: layout(texts, language, t.title, FORGOT_PASSWORD_PATH),
+      layout: inboxLayout(texts, language, t.title, FORGOT_PASSWORD_PATH),
       t,
       action: withLanguage(FORGOT_PASSWORD_PATH, language),
       csrf,
@@ -145,7 +161,7 @@ export class InboxPages {
     ].filter((item) => item !== null);
     const switchPath = `${RESET_PASSWORD_PATH}?token=${encodeURIComponent(input.token)}`;
     return this.views.render('reset-password', {
-      layout: layout(texts, language, t.title, switchPath),
+      layout: inboxLayout(texts, language, t.title, switchPath),
       t,
       summary: errors.length ? { title: t.errorsTitle, items: errors } : null,
       action: withLanguage(RESET_PASSWORD_PATH, language),
@@ -171,25 +187,13 @@ export class InboxPages {
     });
   }
 
-  home(language: Language, input: { csrf: string; name: string; organisation: string }): string {
-    const texts = inboxTexts(language);
-    const t = texts.home;
-    return this.views.render('home', {
-      layout: layout(texts, language, t.title, INBOX_PATH),
-      t,
-      signedInAs: t.signedInAs(input.name, input.organisation),
-      signOutAction: withLanguage(SIGN_OUT_PATH, language),
-      csrf: input.csrf,
-    });
-  }
-
   /** A page that says one thing and links on: an error, or the reset request's one answer. */
   message(language: Language, page: MessagePage, errorId: string | null = null): string {
     const texts = inboxTexts(language);
     const words = texts.pages[page];
     const target = page === 'resetInvalid' ? FORGOT_PASSWORD_PATH : SIGN_IN_PATH;
     return this.views.render('message', {
-      layout: layout(texts, language, words.title, target),
+      layout: inboxLayout(texts, language, words.title, target),
       t: words,
       errorId: errorId ? { label: texts.errorIdLabel, value: errorId } : null,
       href: withLanguage(target, language),

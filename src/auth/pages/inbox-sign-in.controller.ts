@@ -11,11 +11,8 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AccountsService } from '../accounts.service';
-import { CurrentUser } from '../auth.decorators';
 import { SignInFailedError } from '../auth.errors';
 import { SESSION_COOKIE } from '../credentials';
-import type { Principal } from '../principal';
 import { Public } from '../public.decorator';
 import { SessionsService } from '../sessions.service';
 import { SignInRateLimitGuard } from '../sign-in-rate-limit.guard';
@@ -32,9 +29,8 @@ function noticeOf(value: unknown): Notice | null {
 }
 
 /**
- * Signing in and out of the inbox with a server-rendered form, and (until the inbox
- * itself lands) the page a signed-in person sees. Posts carry a CSRF token bound to the
- * browser's cookie; a signed-out browser asking for the inbox is sent to sign in.
+ * Signing in and out of the inbox with a server-rendered form (the inbox's lists are the
+ * inbox module's). Posts carry a CSRF token bound to the browser's cookie.
  */
 @ApiExcludeController()
 @UseFilters(InboxPageFilter)
@@ -42,26 +38,9 @@ function noticeOf(value: unknown): Notice | null {
 export class InboxSignInController {
   constructor(
     private readonly sessions: SessionsService,
-    private readonly accounts: AccountsService,
     private readonly pages: InboxPages,
     private readonly forms: InboxForms,
   ) {}
-
-  @Get()
-  async home(
-    @CurrentUser() principal: Principal,
-    @Req() request: Request,
-    @Res() response: Response,
-    @Query('lang') lang: unknown,
-  ): Promise<void> {
-    const profile = await this.accounts.profile(principal.userId);
-    const html = this.pages.home(languageOf(request, lang), {
-      csrf: this.forms.tokenFor(request, response, 'sign-out'),
-      name: profile.name,
-      organisation: profile.organisation.name,
-    });
-    sendPage(response, 200, html);
-  }
 
   @Public()
   @Get('sign-in')

@@ -46,7 +46,6 @@ export interface InboxTexts {
   home: {
     title: string;
     signedInAs: (name: string, organisation: string) => string;
-    comingSoon: string;
     signOut: string;
   };
   pages: Record<MessagePage, PageWords & { link: string }>;
@@ -98,7 +97,6 @@ const swedish: InboxTexts = {
   home: {
     title: 'Inkorgen',
     signedInAs: (name, organisation) => `Inloggad som ${name}, ${organisation}`,
-    comingSoon: 'Här kommer ärendena att visas.',
     signOut: 'Logga ut',
   },
   pages: {
@@ -187,7 +185,6 @@ const english: InboxTexts = {
   home: {
     title: 'Inbox',
     signedInAs: (name, organisation) => `Signed in as ${name}, ${organisation}`,
-    comingSoon: 'The cases will be shown here.',
     signOut: 'Sign out',
   },
   pages: {

@@ -4,13 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { projectFile } from '../../infra/runtime/project-file';
 
-export const INBOX_TEMPLATES = [
-  'sign-in',
-  'forgot-password',
-  'reset-password',
-  'message',
-  'home',
-] as const;
+export const INBOX_TEMPLATES = ['sign-in', 'forgot-password', 'reset-password', 'message'] as const;
 export type InboxTemplate = (typeof INBOX_TEMPLATES)[number];
 
 // Templates stay in src/ (the build copies no files); the Docker image carries them.
