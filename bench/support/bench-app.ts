@@ -20,10 +20,12 @@ export interface BenchApp {
 export async function startBenchApp(
   name: string,
   overrides: Record<string, string> = {},
+  options: { database?: string; keepDatabase?: boolean } = {},
 ): Promise<BenchApp> {
   const base = loadConfig(process.env);
   const databaseUrl = new URL(base.DATABASE_URL);
-  databaseUrl.pathname = `/synpunkt_bench_${name}_${Date.now().toString(36)}`;
+  // A named database may be kept between runs (bench/inbox's million cases take minutes).
+  databaseUrl.pathname = `/${options.database ?? `synpunkt_bench_${name}_${Date.now().toString(36)}`}`;
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     DATABASE_URL: databaseUrl.toString(),
@@ -91,7 +93,7 @@ export async function startBenchApp(
     url,
     close: async () => {
       await Promise.all([child, ...workers].map(stop));
-      await dropDatabase(config.DATABASE_URL);
+      if (!options.keepDatabase) await dropDatabase(config.DATABASE_URL);
     },
   };
 }

@@ -28,8 +28,8 @@ import type { CaseChannel, CaseKind, CaseStatus, Language, ReplyChannel } from '
 @Index('cases_assigned_user_created_idx', ['assignedUserId', 'createdAt'], {
   where: 'assigned_user_id IS NOT NULL',
 })
-// An expression GIN index (to_tsvector('swedish', description)) TypeORM cannot describe.
-@Index('cases_description_fts_idx', { synchronize: false })
+// Swedish full-text search: a GIN index on search_vector, which TypeORM cannot describe.
+@Index('cases_search_vector_idx', { synchronize: false })
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -46,6 +46,19 @@ export class CaseEntity {
 
   @Column({ type: 'text' })
   description: string;
+
+  /** The description as Swedish full-text search sees it, kept by PostgreSQL itself. */
+  @Column({
+    name: 'search_vector',
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: "to_tsvector('swedish', description)",
+    select: false,
+    insert: false,
+    update: false,
+    nullable: true,
+  })
+  searchVector?: string;
 
   @Column({ name: 'line_text', type: 'text', nullable: true })
   lineText: string | null;

@@ -10,6 +10,9 @@ import type { ClockKind } from './clock.model';
 @Index('case_clocks_running_due_idx', ['dueAt'], {
   where: 'met_at IS NULL AND breached_at IS NULL',
 })
+// The overdue view's check per open case (case_id INCLUDE due_at, breached_at WHERE met_at IS
+// NULL): a covering index TypeORM cannot describe; see the migration SpeedUpInboxLists.
+@Index('case_clocks_unmet_idx', { synchronize: false })
 export class CaseClockEntity {
   @PrimaryColumn({ name: 'case_id', type: 'uuid', primaryKeyConstraintName: 'PK_case_clocks' })
   caseId: string;
