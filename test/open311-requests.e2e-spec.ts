@@ -186,7 +186,6 @@ describe('Open311 GeoReport v2: discovery and GET requests', () => {
   });
 
   it('returns at most the first 1000 requests', async () => {
-    const started = Date.now();
     await app.dataSource.query(
       `INSERT INTO cases (reference, kind, category, description, channel, language, reply_channel,
                           routing_reasons, created_at, updated_at)
@@ -194,7 +193,6 @@ describe('Open311 GeoReport v2: discovery and GET requests', () => {
               'none', '[]', now() - make_interval(mins => n), now()
        FROM generate_series(1, 1005) AS n`,
     );
-    expect(Date.now() - started).toBeLessThan(3000);
     const { body } = await list('?service_code=lost-property').expect(200);
     expect(body).toHaveLength(1000);
     expect(body[0].service_request_id).toBe('SP-2000-000001');

@@ -6,7 +6,13 @@ export const CSRF_COOKIE = 'sp_csrf';
 export const CSRF_TOKEN_MAX_AGE_MS = 12 * 3600_000;
 const CLOCK_SKEW_MS = 60_000;
 
-export const CSRF_FORMS = ['sign-in', 'sign-out', 'forgot-password', 'reset-password'] as const;
+export const CSRF_FORMS = [
+  'sign-in',
+  'sign-out',
+  'forgot-password',
+  'reset-password',
+  'case-action',
+] as const;
 export type CsrfForm = (typeof CSRF_FORMS)[number];
 
 const NONCE = /^[A-Za-z0-9_-]{43}$/;

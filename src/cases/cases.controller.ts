@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -9,7 +9,7 @@ import { Public } from '../auth/public.decorator';
 import { CasesService } from './cases.service';
 import { CaseStatusDto } from './dto/case-status.dto';
 import { CaseReferenceParam } from './dto/case-reference.param';
-import { MisroutesQueryDto, TransferCaseDto } from './dto/transfer-case.dto';
+import { MisroutesQueryDto } from './dto/transfer-case.dto';
 import { TransfersService } from './transfers.service';
 
 @ApiTags('cases')
@@ -27,24 +27,6 @@ export class CasesController {
   @ApiNotFoundResponse({ description: 'No case has that reference' })
   async status(@Param() params: CaseReferenceParam): Promise<CaseStatusDto> {
     return this.statusOf(params.reference);
-  }
-
-  /** Hands the case on as "not ours" (handlers only; accounts arrive with the inbox). */
-  @Post(':reference/transfer')
-  @HttpCode(200)
-  @ApiOkResponse({ type: CaseStatusDto })
-  @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  async transfer(
-    @Param() params: CaseReferenceParam,
-    @Body() body: TransferCaseDto,
-  ): Promise<CaseStatusDto> {
-    const result = await this.transfers.transfer(params.reference, {
-      reason: body.reason,
-      note: body.note,
-      toOrganisationCode: body.to,
-      actor: 'api',
-    });
-    return this.statusOf(result.case.reference);
   }
 
   private async statusOf(reference: string): Promise<CaseStatusDto> {

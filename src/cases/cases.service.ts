@@ -104,6 +104,17 @@ export class CasesService {
     return added;
   }
 
+  /** Appends an audit event (who, what, before and after) in the caller's transaction. */
+  recordEvent(
+    manager: EntityManager,
+    caseId: string,
+    actor: string,
+    type: string,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    return this.cases.recordEvent(manager, caseId, actor, type, data);
+  }
+
   /** The handler asked the traveller something: the case's clocks stop until they answer. */
   async waitForTraveller(manager: EntityManager, caseId: string, actor: string): Promise<void> {
     const waiting = await manager.query<{ id: string }[]>(

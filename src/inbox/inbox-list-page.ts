@@ -85,7 +85,7 @@ export class InboxListPage {
     const transferRows = page.rows
       .filter((row): row is InboxTransferRow => row.access === 'transferred')
       .map((row) => ({
-        href: null,
+        href: casePath(row.reference),
         reference: row.reference,
         when: time(row.transferredAt),
         to: row.transferredTo.name,

@@ -179,7 +179,7 @@ function escapeHtml(text: string): string {
 }
 
 /** The text as a minimal HTML document: blank-line paragraphs, single newlines as `<br>`. */
-function toHtml(text: string, language: Language): string {
+export function toHtml(text: string, language: Language): string {
   const paragraphs = text
     .split(/\n{2,}/)
     .filter((paragraph) => paragraph !== '')

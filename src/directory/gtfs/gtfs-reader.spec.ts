@@ -612,10 +612,9 @@ describe(readGtfsFeed.name, () => {
   });
 
   describeWithData('on the Uppsala (UL) 2021 feed, a folder without stop_times', () => {
-    it('reads every row in well under two seconds', async () => {
-      const started = performance.now();
+    // How fast is a benchmark's question, not a test's: a timed test flakes on a busy machine.
+    it('reads every row', async () => {
       const feed = feedOf(await readGtfsFeed(UL_FOLDER));
-      const elapsedMs = performance.now() - started;
 
       expect({
         agencies: feed.agencies.length,
@@ -641,7 +640,6 @@ describe(readGtfsFeed.name, () => {
         publisher: 'Samtrafiken i Sverige AB',
         warnings: [],
       });
-      expect(elapsedMs).toBeLessThan(2000);
     });
 
     it('keeps the values of a sample of rows', async () => {

@@ -6,6 +6,7 @@ import { CaseAttachmentEntity } from '../../cases/case-attachment.entity';
 import { CaseEventEntity } from '../../cases/case-event.entity';
 import { CaseMessageEntity } from '../../cases/case-message.entity';
 import { CaseTransferEntity } from '../../cases/case-transfer.entity';
+import { CaseNoteEntity } from '../../inbox/case-note.entity';
 import { CaseEntity } from '../../cases/case.entity';
 import { CaseClockEntity } from '../../deadlines/case-clock.entity';
 import { CasePauseEntity } from '../../deadlines/case-pause.entity';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   CaseTransferEntity,
   CaseClockEntity,
   CasePauseEntity,
+  CaseNoteEntity,
   OutboxEntity,
   OutboundMessageEntity,
   SmsOptOutEntity,
