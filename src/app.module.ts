@@ -21,6 +21,7 @@ import { SmsModule } from './sms/sms.module';
 import { DeadlinesWorkerModule } from './deadlines/deadlines.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { PrivacyApiModule, PrivacyWorkerModule } from './privacy/privacy.module';
 import { SeedModule } from './seed/seed.module';
 
 /**
@@ -41,7 +42,9 @@ export class AppModule {
       ThrottlerModule.forRoot({
         throttlers: [{ name: 'intake', ttl: 60_000, limit: config.INTAKE_RATE_LIMIT_PER_MINUTE }],
       }),
-      ...(runsWorker(config) ? [NotificationsWorkerModule, DeadlinesWorkerModule] : []),
+      ...(runsWorker(config)
+        ? [NotificationsWorkerModule, DeadlinesWorkerModule, PrivacyWorkerModule]
+        : []),
     ];
     if (!runsApi(config)) {
       return { module: AppModule, imports: [...infrastructure, NotificationsModule] };
@@ -59,6 +62,7 @@ export class AppModule {
         SmsModule,
         Open311Module,
         SeedModule,
+        PrivacyApiModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

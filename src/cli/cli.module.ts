@@ -6,8 +6,9 @@ import { AppConfigModule } from '../infra/config/config.module';
 import { ClockModule } from '../infra/clock/clock';
 import { DatabaseModule } from '../infra/database/database.module';
 import { LoggingModule } from '../infra/logging/logging.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 
-/** What administrators' commands need: configuration, the database, the directory and accounts; no queues. */
+/** What administrators' commands need: configuration, the database, the directory, accounts and privacy; no queues. */
 @Module({})
 export class CliModule {
   static forConfig(config: AppConfig): DynamicModule {
@@ -20,6 +21,7 @@ export class CliModule {
         DatabaseModule,
         DirectoryModule,
         AccountsModule,
+        PrivacyModule,
       ],
     };
   }

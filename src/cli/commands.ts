@@ -3,6 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { AccountsService } from '../auth/accounts.service';
 import { AreaLoaderService } from '../directory/area-loader.service';
 import { GtfsImportService } from '../directory/gtfs/gtfs-import.service';
+import { CLOCK } from '../infra/clock/clock';
+import type { Clock } from '../infra/clock/clock';
+import { AnonymisationService } from '../privacy/anonymisation.service';
 
 export class UsageError extends Error {}
 
@@ -111,6 +114,18 @@ export const COMMANDS: Record<string, CliCommand> = {
       if (!email) throw new UsageError('user:disable needs an EMAIL');
       await app.get(AccountsService).disable(email);
       output.out('account disabled');
+    },
+  },
+  'privacy:anonymise': {
+    usage:
+      "privacy:anonymise   anonymise now the cases past the area file's retention (the nightly job)",
+    async run(app, _args, output) {
+      const summary = await app
+        .get(AnonymisationService)
+        .anonymiseExpired(app.get<Clock>(CLOCK).now());
+      output.out(
+        `${summary.cases} case(s) anonymised (retention ${summary.retentionDays} days, ${summary.batches} batch(es))`,
+      );
     },
   },
 };

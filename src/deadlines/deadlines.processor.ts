@@ -44,6 +44,8 @@ export class DeadlinesProcessor extends OutboxJobProcessor<DeadlinePayload> {
       case JobName.SendEmail:
       case JobName.UrgentAlert:
         throw new Error(`${name} belongs to the ${QueueName.Notifications} queue`);
+      case JobName.NightlyAnonymisation:
+        throw new Error(`${name} belongs to the ${QueueName.Privacy} queue`);
     }
   }
 

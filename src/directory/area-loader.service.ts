@@ -104,12 +104,12 @@ export class AreaLoaderService {
       'SELECT responses FROM area_settings WHERE id = 1',
     );
     await manager.query(
-      `INSERT INTO area_settings (id, name, time_zone, authority_id, line_aliases, without_contract, responses, source_hash, loaded_at)
-       VALUES (1, $1, $2, (SELECT id FROM organisations WHERE code = $3), $4, $5, $6, $7, now())
+      `INSERT INTO area_settings (id, name, time_zone, authority_id, line_aliases, without_contract, responses, retention_days, source_hash, loaded_at)
+       VALUES (1, $1, $2, (SELECT id FROM organisations WHERE code = $3), $4, $5, $6, $8, $7, now())
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone,
          authority_id = EXCLUDED.authority_id, line_aliases = EXCLUDED.line_aliases,
          without_contract = EXCLUDED.without_contract, responses = EXCLUDED.responses,
-         source_hash = EXCLUDED.source_hash, loaded_at = now()`,
+         retention_days = EXCLUDED.retention_days, source_hash = EXCLUDED.source_hash, loaded_at = now()`,
       [
         definition.name,
         definition.timeZone,
@@ -118,6 +118,7 @@ export class AreaLoaderService {
         JSON.stringify(definition.withoutContract),
         JSON.stringify(definition.responses),
         sourceHash,
+        definition.privacy.retentionDays,
       ],
     );
     // New office hours or targets move the deadlines of open cases; a worker recomputes them.

@@ -31,6 +31,10 @@ export class AreaSettingsEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   responses: ResponseSettings | Record<string, never>;
 
+  /** Days a resolved or closed case keeps the traveller's personal data. */
+  @Column({ name: 'retention_days', type: 'int', default: 365 })
+  retentionDays: number;
+
   /** A hash of the applied file's content: loading the same file again changes nothing. */
   @Column({ name: 'source_hash', type: 'text' })
   sourceHash: string;

@@ -68,6 +68,8 @@ export class NotificationsProcessor extends OutboxJobProcessor<NotificationPaylo
       case JobName.DeadlineCheck:
       case JobName.RecomputeDeadlines:
         throw new Error(`${name} belongs to the ${QueueName.Deadlines} queue`);
+      case JobName.NightlyAnonymisation:
+        throw new Error(`${name} belongs to the ${QueueName.Privacy} queue`);
     }
   }
 }

@@ -33,6 +33,8 @@ export interface AreaDefinition {
   }>;
   /** Office hours, response targets, on-call contacts and message templates. */
   responses: ResponseSettings;
+  /** Personal-data retention: days after a case is resolved or closed. */
+  privacy: { retentionDays: number };
 }
 
 export interface AreaFileProblem {

@@ -33,6 +33,22 @@ describe(parseAreaFile.name, () => {
     expect(definition.lineAliases['upptåget']).toEqual(['997', '999']);
   });
 
+  it('keeps personal data 365 days unless the file says otherwise, and at least 30', () => {
+    const parsed = (text: string) => {
+      const result = parseAreaFile(text);
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      return result.definition;
+    };
+    expect(parsed(demo).privacy).toEqual({ retentionDays: 365 });
+    expect(parsed(`${demo}\nprivacy:\n  retentionDays: 90\n`).privacy).toEqual({
+      retentionDays: 90,
+    });
+    const tooShort = parseAreaFile(`${demo}\nprivacy:\n  retentionDays: 7\n`);
+    expect(tooShort.ok).toBe(false);
+    if (tooShort.ok) return;
+    expect(tooShort.problems.map((problem) => problem.path)).toEqual(['privacy.retentionDays']);
+  });
+
   it('reports a YAML syntax error with its line', () => {
     const result = parseAreaFile('version: 1\narea:\n  name: [unclosed\n');
     expect(result.ok).toBe(false);

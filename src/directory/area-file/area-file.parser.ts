@@ -230,8 +230,12 @@ function checkReferences(file: AreaFileSchema, problems: Problems): AreaDefiniti
     withoutContract,
     contracts,
     responses: checkResponses(file, problems),
+    privacy: { retentionDays: file.privacy?.retentionDays ?? DEFAULT_RETENTION_DAYS },
   };
 }
+
+/** A year, when the area file says nothing about retention. */
+export const DEFAULT_RETENTION_DAYS = 365;
 
 function checkDates(
   contract: ContractSchema,

@@ -272,6 +272,13 @@ export class ContractSchema {
   acknowledge?: AcknowledgePolicy;
 }
 
+/** How long personal data is kept once a case is resolved or closed. */
+export class PrivacySchema {
+  @IsInt()
+  @Min(30)
+  retentionDays: number;
+}
+
 export class AreaFileSchema {
   @IsInt()
   @Min(1)
@@ -317,4 +324,9 @@ export class AreaFileSchema {
   @ValidateNested()
   @Type(() => ResponsesSchema)
   responses?: ResponsesSchema;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PrivacySchema)
+  privacy?: PrivacySchema;
 }

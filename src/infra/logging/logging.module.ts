@@ -25,6 +25,13 @@ export const REDACTED_PATHS = [
   '*.phone',
   '*.password',
   '*.body',
+  '*.contact',
+  '*.recipient',
+  '*.subject',
+  '*.html',
+  '*.vehicleNumber',
+  '*.stopText',
+  '*.lineText',
 ];
 
 @Module({

@@ -5,6 +5,7 @@
 export enum QueueName {
   Notifications = 'notifications',
   Deadlines = 'deadlines',
+  Privacy = 'privacy',
 }
 
 export enum JobName {
@@ -14,6 +15,7 @@ export enum JobName {
   UrgentAlert = 'urgent-alert',
   DeadlineCheck = 'deadline-check',
   RecomputeDeadlines = 'recompute-deadlines',
+  NightlyAnonymisation = 'nightly-anonymisation',
 }
 
 export interface JobPayloads {
@@ -25,6 +27,8 @@ export interface JobPayloads {
   [JobName.DeadlineCheck]: { outboxId: string; caseId: string };
   /** After the area's office hours or targets changed: every open case's clocks again. */
   [JobName.RecomputeDeadlines]: { outboxId: string };
+  /** Repeated by a job scheduler, not through the outbox: it carries nothing. */
+  [JobName.NightlyAnonymisation]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -34,6 +38,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.UrgentAlert]: QueueName.Notifications,
   [JobName.DeadlineCheck]: QueueName.Deadlines,
   [JobName.RecomputeDeadlines]: QueueName.Deadlines,
+  [JobName.NightlyAnonymisation]: QueueName.Privacy,
 };
 
 export const ALL_QUEUES = Object.values(QueueName);
