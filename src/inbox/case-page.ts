@@ -1,17 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Handlebars from 'handlebars';
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import type Handlebars from 'handlebars';
 import { inboxLayout, SIGN_OUT_PATH, withLanguage } from '../auth/pages/inbox-pages';
 import { inboxTexts } from '../auth/pages/inbox-texts';
-import { inboxViewsDir } from '../auth/pages/inbox-views';
 import { TRANSFER_REASONS } from '../cases/case-transfer.entity';
 import type { Language } from '../cases/case.model';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import type { FieldError } from '../infra/errors/app-error';
-import { projectFile } from '../infra/runtime/project-file';
 import { formatLocalDateTime } from '../messages/format-when';
+import { compileInboxTemplate } from './inbox-template';
 import { EMAIL_REPLY_MAX, OUTCOMES, SMS_REPLY_MAX } from './case-action-input';
 import { casePageTexts } from './case-page-texts';
 import type { CaseView, FullCaseView } from './case-page.service';
@@ -59,15 +56,7 @@ export class CasePage {
   private readonly template: Handlebars.TemplateDelegate;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    const handlebars = Handlebars.create();
-    const partials = join(inboxViewsDir(), 'partials');
-    for (const file of readdirSync(partials).filter((name) => name.endsWith('.hbs')))
-      handlebars.registerPartial(
-        basename(file, '.hbs'),
-        readFileSync(join(partials, file), 'utf8'),
-      );
-    const source = readFileSync(projectFile('src/inbox/views/case-page.hbs'), 'utf8');
-    this.template = handlebars.compile(source, { strict: true });
+    this.template = compileInboxTemplate('case-page');
   }
 
   render(language: Language, input: CasePageInput): string {

@@ -1,16 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Handlebars from 'handlebars';
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import type Handlebars from 'handlebars';
 import { inboxLayout, INBOX_PATH, SIGN_OUT_PATH, withLanguage } from '../auth/pages/inbox-pages';
 import { inboxTexts } from '../auth/pages/inbox-texts';
-import { inboxViewsDir } from '../auth/pages/inbox-views';
 import { CASE_CHANNELS, CASE_KINDS } from '../cases/case.model';
 import type { Language } from '../cases/case.model';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
-import { projectFile } from '../infra/runtime/project-file';
 import { formatLocalDateTime } from '../messages/format-when';
+import { compileInboxTemplate } from './inbox-template';
 import { inboxListTexts } from './inbox-list-texts';
 import { encodeCursor, INBOX_VIEWS, inboxSearchParams } from './inbox-query';
 import type { InboxQuery } from './inbox-query';
@@ -34,16 +31,7 @@ export class InboxListPage {
   private readonly template: Handlebars.TemplateDelegate;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    const handlebars = Handlebars.create();
-    // The sign-in pages' layout and partials, so the inbox looks like one place.
-    const partials = join(inboxViewsDir(), 'partials');
-    for (const file of readdirSync(partials).filter((name) => name.endsWith('.hbs')))
-      handlebars.registerPartial(
-        basename(file, '.hbs'),
-        readFileSync(join(partials, file), 'utf8'),
-      );
-    const source = readFileSync(projectFile('src/inbox/views/inbox-list.hbs'), 'utf8');
-    this.template = handlebars.compile(source, { strict: true });
+    this.template = compileInboxTemplate('inbox-list');
   }
 
   render(language: Language, input: InboxListInput): string {
