@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { getExpectedTwilioSignature } from 'twilio';
 import { CaseAttachmentEntity } from '../src/cases/case-attachment.entity';
+import { CaseEventEntity } from '../src/cases/case-event.entity';
 import { CaseMessageEntity } from '../src/cases/case-message.entity';
 import { CaseEntity } from '../src/cases/case.entity';
 import { OutboundMessageEntity } from '../src/notifications/outbound-message.entity';
@@ -176,6 +177,26 @@ describe('SMS through Twilio', () => {
       expect.objectContaining({
         contentType: 'image/jpeg',
         url: expect.stringContaining('/Media/ME1'),
+      }),
+    ]);
+  });
+
+  it('reopens a resolved case when the traveller answers it, instead of opening another', async () => {
+    await sms('+46701119900', 'Bussen 801 körde förbi hållplatsen').response.expect(200);
+    const [first] = await casesFrom('+46701119900');
+    await app.dataSource.query(`UPDATE cases SET status = 'resolved' WHERE id = $1`, [first.id]);
+
+    await sms('+46701119900', 'Tack, men det hände igen i dag').response.expect(200);
+    const cases = await casesFrom('+46701119900');
+    expect(cases).toHaveLength(1);
+    expect(cases[0].status).toBe('open');
+    const events = await app.dataSource
+      .getRepository(CaseEventEntity)
+      .findBy({ caseId: first.id, type: 'reopened' });
+    expect(events).toEqual([
+      expect.objectContaining({
+        actor: 'traveller',
+        data: { before: { status: 'resolved' }, after: { status: 'open' } },
       }),
     ]);
   });

@@ -218,14 +218,16 @@ export class CasesRepository {
       .findOne({ where: { idempotencyKey: key }, relations: { responsibleOrganisation: true } });
   }
 
-  /** The sender's most recent case that is still open and arrived after `since`. */
-  findRecentOpenByPhone(phone: string, since: Date): Promise<CaseEntity | null> {
+  /**
+   * The sender's most recent case that arrived after `since`, whatever its status: an
+   * answer to a resolved case belongs to it (and reopens it), not to a new one.
+   */
+  findRecentByPhone(phone: string, since: Date): Promise<CaseEntity | null> {
     return this.dataSource
       .getRepository(CaseEntity)
       .createQueryBuilder('c')
       .where('c.contact_phone = :phone', { phone })
       .andWhere('c.created_at >= :since', { since })
-      .andWhere("c.status NOT IN ('resolved', 'closed')")
       .orderBy('c.created_at', 'DESC')
       .getOne();
   }

@@ -76,8 +76,8 @@ export class CasesService {
     return this.cases.findByIdempotencyKey(key);
   }
 
-  findRecentOpenByPhone(phone: string, since: Date): Promise<CaseEntity | null> {
-    return this.cases.findRecentOpenByPhone(phone, since);
+  findRecentByPhone(phone: string, since: Date): Promise<CaseEntity | null> {
+    return this.cases.findRecentByPhone(phone, since);
   }
 
   /**
@@ -130,15 +130,28 @@ export class CasesService {
   }
 
   /** A case waiting for the traveller is open again once they answer, its clocks running. */
+  /**
+   * The traveller wrote: a case waiting for them runs again, and a resolved or closed one
+   * reopens, so that their answer is read.
+   */
   private async travellerAnswered(manager: EntityManager, caseId: string): Promise<void> {
-    const reopened = await manager.query<{ id: string }[]>(
-      `WITH changed AS (
-         UPDATE cases SET status = 'open', updated_at = now()
-          WHERE id = $1 AND status = 'waiting-for-traveller' RETURNING id)
-       SELECT id FROM changed`,
+    const [changed] = await manager.query<{ before: string }[]>(
+      `WITH before AS (SELECT status FROM cases WHERE id = $1 FOR UPDATE),
+            changed AS (
+              UPDATE cases SET status = 'open', updated_at = now()
+               WHERE id = $1 AND status IN ('waiting-for-traveller', 'resolved', 'closed')
+               RETURNING id)
+       SELECT before.status AS before FROM before, changed`,
       [caseId],
     );
-    if (reopened.length) await this.deadlines.resume(manager, caseId, this.clock.now());
+    if (!changed) return;
+    if (changed.before === 'waiting-for-traveller')
+      await this.deadlines.resume(manager, caseId, this.clock.now());
+    else
+      await this.cases.recordEvent(manager, caseId, 'traveller', 'reopened', {
+        before: { status: changed.before },
+        after: { status: 'open' },
+      });
   }
 
   async getByReference(reference: string): Promise<CaseEntity> {

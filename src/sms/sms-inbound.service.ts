@@ -63,7 +63,7 @@ export class SmsInboundService {
     const opened = await this.cases.findByIdempotencyKey(`sms:${message.messageSid}`);
     if (opened) return { kind: 'opened', reference: opened.reference, duplicate: true };
 
-    const open = await this.cases.findRecentOpenByPhone(
+    const open = await this.cases.findRecentByPhone(
       from,
       new Date(this.clock.now().getTime() - THREAD_WINDOW_MS),
     );
@@ -81,7 +81,7 @@ export class SmsInboundService {
       });
       this.logger.log(
         { reference: open.reference, duplicate: !added },
-        'SMS joined the thread of an open case',
+        'SMS joined the thread of a recent case',
       );
       return { kind: 'joined', caseId: open.id, duplicate: !added };
     }
