@@ -3,7 +3,6 @@
 // service (GET /api/v1/inbox with a session) next to the bare SQL of the same query run
 // with `pg` in this process. Run: npm run bench:inbox
 import 'reflect-metadata';
-import Redis from 'ioredis';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import type { Principal } from '../src/auth/principal';
@@ -13,6 +12,7 @@ import { inboxPageSql } from '../src/inbox/inbox.repository';
 import { startBenchApp } from './support/bench-app';
 import { BENCH_PASSWORD, benchEmail, generateCases } from './support/generate-cases';
 import { format, summarise } from './support/stats';
+import { dropQueues } from './support/drop-queues';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -182,21 +182,6 @@ function line(result: Result): string {
     `| p99 ratio ${(result.http.p99 / result.bare.p99).toFixed(1).padStart(5)}x`,
     `< ${goal} ms ${ok}`,
   ].join('  ');
-}
-
-/** Removes the run's keys from Redis (its queues); the database goes with the app unless kept. */
-async function dropQueues(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 async function main(): Promise<void> {

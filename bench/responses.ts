@@ -10,7 +10,6 @@ import 'reflect-metadata';
 import { simpleParser } from 'mailparser';
 import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import Redis from 'ioredis';
 import { createTransport } from 'nodemailer';
 import { Pool } from 'pg';
 import { EnvironmentVariables, loadConfig } from '../src/infra/config/app-config';
@@ -24,6 +23,7 @@ import {
   TimedSmtpSink,
   TimedTwilio,
 } from './support/timed-providers';
+import { dropQueues } from './support/drop-queues';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 20);
 // A service runs for weeks: the first seconds (cold JIT, pool connections being opened)
@@ -306,21 +306,6 @@ function spread(latencies: number[]) {
     p99: percentile(sorted, 99),
     max: percentile(sorted, 100),
   };
-}
-
-/** Removes the run's queues from Redis: the database goes with the app, the jobs would stay. */
-async function dropQueues(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 const show = (ms: number) => (Number.isFinite(ms) ? format(ms) : 'missing');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import Handlebars from 'handlebars';
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import type Handlebars from 'handlebars';
+import { join } from 'node:path';
+import { handlebarsViews } from '../infra/views/handlebars-views';
 import { feedbackViewsDir } from './feedback-paths';
 
 export const PAGE_TEMPLATES = ['form', 'receipt', 'message'] as const;
@@ -17,16 +17,7 @@ export class FeedbackViews {
 
   constructor() {
     const directory = feedbackViewsDir();
-    const handlebars = Handlebars.create();
-    const read = (file: string) => {
-      const source = readFileSync(file, 'utf8');
-      // Parsing now makes a broken template stop the start-up, not a traveller's request.
-      handlebars.parse(source);
-      return source;
-    };
-    const partials = join(directory, 'partials');
-    for (const file of readdirSync(partials).filter((name) => name.endsWith('.hbs')))
-      handlebars.registerPartial(basename(file, '.hbs'), read(join(partials, file)));
+    const { handlebars, read } = handlebarsViews(directory);
     const compile = (page: PageTemplate) =>
       handlebars.compile(read(join(directory, `${page}.hbs`)), {
         strict: true,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import Handlebars from 'handlebars';
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import type Handlebars from 'handlebars';
+import { join } from 'node:path';
+import { handlebarsViews } from '../../infra/views/handlebars-views';
 import { projectFile } from '../../infra/runtime/project-file';
 
 export const INBOX_TEMPLATES = ['sign-in', 'forgot-password', 'reset-password', 'message'] as const;
@@ -19,16 +19,7 @@ export class InboxViews {
 
   constructor() {
     const directory = inboxViewsDir();
-    const handlebars = Handlebars.create();
-    const read = (file: string) => {
-      const source = readFileSync(file, 'utf8');
-      // A broken template stops the start-up, not someone's sign-in.
-      handlebars.parse(source);
-      return source;
-    };
-    const partials = join(directory, 'partials');
-    for (const file of readdirSync(partials).filter((name) => name.endsWith('.hbs')))
-      handlebars.registerPartial(basename(file, '.hbs'), read(join(partials, file)));
+    const { handlebars, read } = handlebarsViews(directory);
     this.templates = Object.fromEntries(
       INBOX_TEMPLATES.map((page) => [
         page,
