@@ -18,6 +18,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { IntakeModule } from './intake/intake.module';
 import { Open311Module } from './open311/open311.module';
 import { SmsModule } from './sms/sms.module';
+import { EmailInboundModule } from './email-inbound/email-inbound.module';
 import { DeadlinesWorkerModule } from './deadlines/deadlines.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
@@ -60,6 +61,7 @@ export class AppModule {
         IntakeModule,
         FeedbackModule,
         SmsModule,
+        EmailInboundModule,
         Open311Module,
         SeedModule,
         PrivacyApiModule,

@@ -60,6 +60,21 @@ export class CaseEntity {
   })
   searchVector?: string;
 
+  /**
+   * The thread (the traveller's messages, handlers' replies) as Swedish full-text search
+   * sees it, appended by PostgreSQL triggers; its GIN index is the migration's alone.
+   */
+  @Index('cases_thread_vector_idx', { synchronize: false })
+  @Column({
+    name: 'thread_vector',
+    type: 'tsvector',
+    select: false,
+    insert: false,
+    update: false,
+    nullable: true,
+  })
+  threadVector?: string;
+
   @Column({ name: 'line_text', type: 'text', nullable: true })
   lineText: string | null;
 

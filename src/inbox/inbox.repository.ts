@@ -127,8 +127,14 @@ function filterConditions(filters: InboxFilters, params: SqlParams, timeZone: st
         `c.created_at < ((${params.add(filters.to)}::date + 1)::timestamp AT TIME ZONE ${zone})`,
       );
   }
-  if (filters.q)
-    where.push(`c.search_vector @@ websearch_to_tsquery('swedish', ${params.add(filters.q)})`);
+  if (filters.q) {
+    // The description or the thread (the traveller's messages, handlers' replies): each
+    // side has its own GIN index, so the planner can OR the two bitmaps.
+    const q = params.add(filters.q);
+    where.push(
+      `(c.search_vector @@ websearch_to_tsquery('swedish', ${q}) OR c.thread_vector @@ websearch_to_tsquery('swedish', ${q}))`,
+    );
+  }
   return where;
 }
 

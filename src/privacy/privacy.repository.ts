@@ -107,11 +107,13 @@ export class PrivacyRepository {
   /** Removes the personal data of these cases and their threads, notes and attachments. */
   async anonymise(manager: EntityManager, caseIds: string[], at: Date): Promise<void> {
     if (caseIds.length === 0) return;
-    // search_vector is generated from description, so the search index forgets it too.
+    // search_vector is generated from description, so the search index forgets it too;
+    // thread_vector holds the thread's words and goes with them (the triggers that append
+    // to it pass anonymised cases by).
     await manager.query(
       `UPDATE cases SET contact_name = NULL, contact_email = NULL, contact_phone = NULL,
               description = $2, vehicle_number = NULL, stop_text = NULL, line_text = NULL,
-              anonymised_at = $3
+              thread_vector = NULL, anonymised_at = $3
         WHERE id = ANY($1::uuid[])`,
       [caseIds, ANONYMISED_TEXT, at],
     );

@@ -11,6 +11,16 @@ describe(loadConfig.name, () => {
     expect(smsEnabled(config)).toBe(false);
   });
 
+  it('reads the inbound e-mail secret when given, refusing a short one', () => {
+    expect(loadConfig({}).INBOUND_EMAIL_SECRET).toBeUndefined();
+    expect(
+      loadConfig({ INBOUND_EMAIL_SECRET: 'a-long-shared-webhook-secret' }).INBOUND_EMAIL_SECRET,
+    ).toBe('a-long-shared-webhook-secret');
+    expect(() => loadConfig({ INBOUND_EMAIL_SECRET: 'short' })).toThrow(
+      /^Configuration error: INBOUND_EMAIL_SECRET /,
+    );
+  });
+
   it('turns numeric and boolean strings into values', () => {
     const config = loadConfig({ PORT: '8080', RUN_MIGRATIONS: 'false' });
     expect(config.PORT).toBe(8080);

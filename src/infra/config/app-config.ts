@@ -149,6 +149,15 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   SMS_RATE_LIMIT_PER_HOUR = 20;
+
+  /**
+   * The shared secret an e-mail provider's inbound webhook sends as `Authorization: Bearer …`;
+   * unset, travellers' e-mail replies are not received (the endpoint answers 404).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  INBOUND_EMAIL_SECRET?: string;
 }
 
 export type AppConfig = Readonly<EnvironmentVariables>;
@@ -213,7 +222,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   // Keep only the declared variables: the rest of the process environment is not config.
   const declared = Object.keys(new EnvironmentVariables());
-  const optional = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM', 'TWILIO_API_URL'];
+  const optional = [
+    'TWILIO_ACCOUNT_SID',
+    'TWILIO_AUTH_TOKEN',
+    'TWILIO_FROM',
+    'TWILIO_API_URL',
+    'INBOUND_EMAIL_SECRET',
+  ];
   const picked = Object.fromEntries(
     [...declared, ...optional].map((key) => [
       key,
