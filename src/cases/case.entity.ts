@@ -162,6 +162,37 @@ export class CaseEntity {
   @Column({ name: 'assigned_user_id', type: 'uuid', nullable: true })
   assignedUserId: string | null;
 
+  /** Customer promises the case is held against; the category's defaults at intake. */
+  @Index('cases_promises_idx', { synchronize: false })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  promises: string[];
+
+  /** The partnership's focus areas the case counts towards. */
+  @Index('cases_focus_areas_idx', { synchronize: false })
+  @Column({ name: 'focus_areas', type: 'text', array: true, default: () => "'{}'" })
+  focusAreas: string[];
+
+  /** Why it happened, as the handler found out. */
+  @Column({ name: 'root_causes', type: 'text', array: true, default: () => "'{}'" })
+  rootCauses: string[];
+
+  /** How the case was resolved: upheld, partly upheld, rejected, answered, forwarded. */
+  @Column({ type: 'text', nullable: true })
+  outcome: string | null;
+
+  /** A duplicate: closed, and the case it was merged into carries on. */
+  @ManyToOne(() => CaseEntity, { nullable: true })
+  @JoinColumn({ name: 'merged_into_case_id', foreignKeyConstraintName: 'FK_cases_merged_into' })
+  mergedInto?: CaseEntity | null;
+
+  @Index('cases_merged_into_idx', { synchronize: false })
+  @Column({ name: 'merged_into_case_id', type: 'uuid', nullable: true })
+  mergedIntoCaseId: string | null;
+
+  /** The last time a resolved case was opened again; its resolution clock runs from here. */
+  @Column({ name: 'reopened_at', type: 'timestamptz', nullable: true })
+  reopenedAt: Date | null;
+
   /** The outbox row of the case's current deadline check; an older check finds itself stale. */
   @Column({ name: 'deadline_check_id', type: 'uuid', nullable: true })
   deadlineCheckId: string | null;

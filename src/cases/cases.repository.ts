@@ -120,6 +120,13 @@ export class CasesRepository {
         property === 'routingReasons' ? JSON.stringify(fields[property]) : fields[property],
       ),
     }));
+    // The category's customer promises and focus areas, as the area file names them.
+    const category = param(fields.category, '::text');
+    for (const column of ['promises', 'focus_areas'])
+      columns.push({
+        column,
+        parameter: `COALESCE((SELECT ${column} FROM categories WHERE code = ${category}), '{}')`,
+      });
     const followUps = [
       `events AS (INSERT INTO case_events (case_id, actor, type, data) ${also.events
         .map(

@@ -88,9 +88,12 @@ export class DeadlinesService {
       'SELECT max(at) AS at FROM case_transfers WHERE case_id = $1',
       [caseId],
     );
-    // The receiving party's targets start when the case reaches it; the law's clock does not.
-    const businessStart =
-      transfer?.at && transfer.at > found.createdAt ? transfer.at : found.createdAt;
+    // The receiving party's targets start when the case reaches it, and a reopened case's
+    // when it was reopened; the law's clock does not move.
+    const businessStart = [transfer?.at, found.reopenedAt].reduce<Date>(
+      (latest, at) => (at && at > latest ? at : latest),
+      found.createdAt,
+    );
     const planned = plan(
       policy,
       found.createdAt,
@@ -164,6 +167,20 @@ export class DeadlinesService {
     );
     const clocks = await manager.getRepository(CaseClockEntity).findBy({ caseId });
     await this.schedule(manager, caseId, clocks);
+  }
+
+  /**
+   * A reopened case has to be resolved again: its resolution clock runs anew from the
+   * reopening (the caller has stored it as reopened_at). First answers and the law's
+   * deadlines that were met stay met.
+   */
+  async restartResolution(manager: EntityManager, caseId: string): Promise<void> {
+    await manager.query(
+      `UPDATE case_clocks SET met_at = NULL, warned_at = NULL, breached_at = NULL
+        WHERE case_id = $1 AND kind = 'resolution'`,
+      [caseId],
+    );
+    await this.recompute(manager, caseId);
   }
 
   /** The clocks stop while the case waits for the traveller. */

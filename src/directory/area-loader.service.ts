@@ -73,12 +73,23 @@ export class AreaLoaderService {
     }
     for (const category of definition.categories) {
       await manager.query(
-        `INSERT INTO categories (code, label_sv, label_en, urgent, position) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO categories (code, label_sv, label_en, urgent, position, promises, focus_areas)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (code) DO UPDATE SET label_sv = EXCLUDED.label_sv, label_en = EXCLUDED.label_en,
-           urgent = EXCLUDED.urgent, position = EXCLUDED.position`,
-        [category.code, category.labelSv, category.labelEn, category.urgent, category.position],
+           urgent = EXCLUDED.urgent, position = EXCLUDED.position, promises = EXCLUDED.promises,
+           focus_areas = EXCLUDED.focus_areas`,
+        [
+          category.code,
+          category.labelSv,
+          category.labelEn,
+          category.urgent,
+          category.position,
+          category.promises,
+          category.focusAreas,
+        ],
       );
     }
+    await this.writeTaxonomy(manager, definition);
     for (const contract of definition.contracts) {
       await manager.query(
         `INSERT INTO contracts (code, name, operator_id, valid_from, valid_to, mode, regime, scope, responsibility)
@@ -130,6 +141,47 @@ export class AreaLoaderService {
     }
     // After the settings row, which may have just moved to a new authority.
     await this.removeWhatTheFileDropped(manager, definition);
+  }
+
+  /**
+   * The taxonomy and saved replies are the file's as a whole. Cases keep the codes they were
+   * tagged with, so a term dropped from the file stays readable (as its code) in history.
+   */
+  private async writeTaxonomy(manager: EntityManager, definition: AreaDefinition): Promise<void> {
+    const { promises, rootCauses, focusAreas } = definition.taxonomy;
+    const terms = [
+      ...promises.map((term, position) => ({ kind: 'promise', position, ...term })),
+      ...rootCauses.map((term, position) => ({ kind: 'root-cause', position, ...term })),
+      ...focusAreas.map((term, position) => ({ kind: 'focus-area', position, ...term })),
+    ];
+    await manager.query('DELETE FROM taxonomy_terms');
+    await manager.query(
+      `INSERT INTO taxonomy_terms (kind, code, label_sv, label_en, position)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[])`,
+      [
+        terms.map((term) => term.kind),
+        terms.map((term) => term.code),
+        terms.map((term) => term.labelSv),
+        terms.map((term) => term.labelEn),
+        terms.map((term) => term.position),
+      ],
+    );
+    await manager.query('DELETE FROM saved_replies');
+    for (const reply of definition.savedReplies) {
+      await manager.query(
+        `INSERT INTO saved_replies (code, title_sv, title_en, text_sv, text_en, organisation_codes, position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          reply.code,
+          reply.titleSv,
+          reply.titleEn,
+          reply.textSv,
+          reply.textEn,
+          reply.organisationCodes,
+          reply.position,
+        ],
+      );
+    }
   }
 
   /**

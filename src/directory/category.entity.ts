@@ -18,4 +18,12 @@ export class CategoryEntity {
 
   @Column({ type: 'int' })
   position: number;
+
+  /** Customer promises a new case of this category is tagged with. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  promises: string[];
+
+  /** Focus areas a new case of this category is tagged with. */
+  @Column({ name: 'focus_areas', type: 'text', array: true, default: () => "'{}'" })
+  focusAreas: string[];
 }

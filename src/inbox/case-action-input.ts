@@ -1,3 +1,4 @@
+import { CASE_REFERENCE_PATTERN } from '../cases/case-reference';
 import { TRANSFER_REASONS } from '../cases/case-transfer.entity';
 import type { TransferReason } from '../cases/case-transfer.entity';
 import type { FieldError } from '../infra/errors/app-error';
@@ -10,6 +11,8 @@ export const CASE_ACTIONS = [
   'note',
   'transfer',
   'category',
+  'tags',
+  'merge',
   'resolve',
   'reopen',
 ] as const;
@@ -32,9 +35,11 @@ export type CaseActionInput =
   | { action: 'claim' }
   | { action: 'assign'; userId: string }
   | { action: 'reply' | 'ask'; body: string }
-  | { action: 'note'; body: string }
+  | { action: 'note'; body: string; shared: boolean }
   | { action: 'transfer'; reason: TransferReason; note?: string; to?: string }
   | { action: 'category'; category: string }
+  | { action: 'tags'; tags: Partial<CaseTags> }
+  | { action: 'merge'; into: string }
   | { action: 'resolve'; outcome: Outcome; note?: string }
   | { action: 'reopen' };
 
@@ -43,12 +48,24 @@ const FIELDS: Record<CaseAction, readonly string[]> = {
   assign: ['userId'],
   reply: ['body'],
   ask: ['body'],
-  note: ['body'],
+  note: ['body', 'shared'],
   transfer: ['reason', 'note', 'to'],
   category: ['category'],
+  tags: ['promises', 'focusAreas', 'rootCauses'],
+  merge: ['into'],
   resolve: ['outcome', 'note'],
   reopen: [],
 };
+
+/** The three tag lists of a case, each a list of taxonomy codes. */
+export interface CaseTags {
+  promises: string[];
+  focusAreas: string[];
+  rootCauses: string[];
+}
+export const TAG_FIELDS = ['promises', 'focusAreas', 'rootCauses'] as const;
+const MAX_TAGS = 20;
+const TAG_CODE = /^[a-z][a-z0-9-]{0,63}$/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
@@ -88,6 +105,30 @@ export function parseCaseAction(
     errors.push({ field, reason: `must be one of ${values.join(', ')}` });
     return undefined;
   };
+  const flag = (field: string): boolean => {
+    const value = raw[field];
+    if (value === undefined || value === null || value === '' || value === false) return false;
+    if (value === true || value === 'on' || value === 'true') return true;
+    errors.push({ field, reason: 'must be true or false' });
+    return false;
+  };
+  // A form sends a list as repeated fields (and an empty hidden one so that none checked is
+  // still an answer); JSON sends an array. Absent leaves that list as it is.
+  const codes = (field: string): string[] | undefined => {
+    const value = raw[field];
+    if (value === undefined) return undefined;
+    const list = (Array.isArray(value) ? value : [value]) as unknown[];
+    if (list.some((item) => typeof item !== 'string')) {
+      errors.push({ field, reason: 'must be a list of codes' });
+      return undefined;
+    }
+    const given = [...new Set((list as string[]).map((item) => item.trim()).filter(Boolean))];
+    const wrong = given.find((item) => !TAG_CODE.test(item));
+    if (wrong) errors.push({ field, reason: `${wrong.slice(0, 70)} is not a code` });
+    else if (given.length > MAX_TAGS)
+      errors.push({ field, reason: `must name at most ${MAX_TAGS} codes` });
+    return given;
+  };
   const matching = (field: string, pattern: RegExp, reason: string, required: boolean) => {
     const value = text(field, 100, required);
     if (value !== undefined && !pattern.test(value)) errors.push({ field, reason });
@@ -109,7 +150,24 @@ export function parseCaseAction(
       input = { action, body: text('body', EMAIL_REPLY_MAX, true) ?? '' };
       break;
     case 'note':
-      input = { action, body: text('body', NOTE_MAX, true) ?? '' };
+      input = { action, body: text('body', NOTE_MAX, true) ?? '', shared: flag('shared') };
+      break;
+    case 'tags': {
+      const tags: Partial<CaseTags> = {};
+      for (const field of TAG_FIELDS) {
+        const given = codes(field);
+        if (given) tags[field] = given;
+      }
+      if (!Object.keys(tags).length && !errors.length)
+        errors.push({ field: 'promises', reason: 'give promises, focusAreas or rootCauses' });
+      input = { action, tags };
+      break;
+    }
+    case 'merge':
+      input = {
+        action,
+        into: matching('into', CASE_REFERENCE_PATTERN, 'must be a case reference', true) ?? '',
+      };
       break;
     case 'transfer':
       input = {

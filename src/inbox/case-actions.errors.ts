@@ -35,7 +35,10 @@ export const CASE_STATE_CONFLICTS = [
   'closed',
   'already-assigned',
   'same-category',
+  'same-tags',
   'no-contact',
+  'merged',
+  'target-closed',
 ] as const;
 export type CaseStateConflict = (typeof CASE_STATE_CONFLICTS)[number];
 
@@ -46,6 +49,9 @@ const CONFLICT_MESSAGES: Record<CaseStateConflict, string> = {
   'already-assigned': 'The case is already assigned to that person.',
   'same-category': 'The case already has that category.',
   'no-contact': 'The traveller left no way to reach them, so nothing can be sent.',
+  'same-tags': 'The case already has those tags.',
+  merged: 'The case was merged into another as a duplicate; work that case instead.',
+  'target-closed': 'A duplicate can only be merged into an open case that is not itself merged.',
 };
 
 /** The action does not fit the case as it stands now: nothing was changed. */

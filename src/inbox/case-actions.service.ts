@@ -7,12 +7,13 @@ import { CasesService } from '../cases/cases.service';
 import { TransfersService } from '../cases/transfers.service';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { CLOCK } from '../infra/clock/clock';
+import type { FieldError } from '../infra/errors/app-error';
 import type { Clock } from '../infra/clock/clock';
 import { EmailSenderService } from '../notifications/email-sender.service';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { SmsSenderService } from '../notifications/sms-sender.service';
-import { parseCaseAction, EMAIL_REPLY_MAX, SMS_REPLY_MAX } from './case-action-input';
-import type { CaseAction, CaseActionInput, Outcome } from './case-action-input';
+import { parseCaseAction, EMAIL_REPLY_MAX, SMS_REPLY_MAX, TAG_FIELDS } from './case-action-input';
+import type { CaseAction, CaseActionInput, CaseTags, Outcome } from './case-action-input';
 import { caseAccessOf } from './case-access';
 import {
   CaseActionForbiddenError,
@@ -68,6 +69,7 @@ export class CaseActionsService {
       throw new CaseActionInvalidError(errors);
     }
     if (input.action === 'transfer') return this.transfer(viewer, reference, input);
+    if (input.action === 'merge') return this.merge(viewer, reference, input.into);
     const result = await this.dataSource.transaction(async (manager) => {
       const head = await this.work.lockHead(manager, reference);
       const found = this.workable(viewer, head);
@@ -82,7 +84,7 @@ export class CaseActionsService {
     manager: EntityManager,
     viewer: Principal,
     head: CaseHead,
-    input: Exclude<CaseActionInput, { action: 'transfer' }>,
+    input: Exclude<CaseActionInput, { action: 'transfer' | 'merge' }>,
   ): Promise<CaseActionResult> {
     const done = (status: CaseStatus, messageId?: string): CaseActionResult => ({
       reference: head.reference,
@@ -118,9 +120,14 @@ export class CaseActionsService {
           organisationId: viewer.organisationId,
           authorUserId: viewer.userId,
           body: input.body,
+          shared: input.shared,
         });
         // The note's text stays out of the audit trail, which every full viewer reads.
-        await record('note-added', { noteId, organisationId: viewer.organisationId });
+        await record('note-added', {
+          noteId,
+          organisationId: viewer.organisationId,
+          shared: input.shared,
+        });
         return done(head.status);
       }
       case 'category': {
@@ -137,14 +144,27 @@ export class CaseActionsService {
         });
         return done(head.status);
       }
+      case 'tags':
+        await this.setTags(manager, head, input.tags, record);
+        return done(head.status);
       case 'resolve':
         await this.resolve(manager, head, input.outcome, input.note, record);
         return done('resolved');
       case 'reopen':
         if (head.status !== 'resolved' && head.status !== 'closed')
           throw new CaseStateConflictError('not-resolved');
-        await this.work.update(manager, head.id, { status: 'open' });
-        await record('reopened', { before: { status: head.status }, after: { status: 'open' } });
+        // A duplicate stays closed: its traveller's matter goes on in the case it joined.
+        if (head.mergedIntoCaseId) throw new CaseStateConflictError('merged');
+        await this.work.update(manager, head.id, {
+          status: 'open',
+          outcome: null,
+          reopenedAt: this.clock.now(),
+        });
+        await this.deadlines.restartResolution(manager, head.id);
+        await record('reopened', {
+          before: { status: head.status, outcome: head.outcome },
+          after: { status: 'open', outcome: null },
+        });
         return done('open');
     }
   }
@@ -223,7 +243,7 @@ export class CaseActionsService {
     const now = this.clock.now();
     // A case resolved while waiting for the traveller: the pause ends with it.
     if (head.status === 'waiting-for-traveller') await this.deadlines.resume(manager, head.id, now);
-    await this.work.update(manager, head.id, { status: 'resolved' });
+    await this.work.update(manager, head.id, { status: 'resolved', outcome });
     await this.deadlines.meet(manager, head.id, ['resolution', 'legal-final'], now);
     await record('resolved', {
       outcome,
@@ -231,6 +251,80 @@ export class CaseActionsService {
       before: { status: head.status },
       after: { status: 'resolved', outcome },
     });
+  }
+
+  /**
+   * Customer promises, focus areas and root causes; a list left out stays as it is. Every
+   * code must be in the area's taxonomy. Allowed on a resolved case too: the root cause is
+   * often found after the answer.
+   */
+  private async setTags(
+    manager: EntityManager,
+    head: CaseHead,
+    tags: Partial<CaseTags>,
+    record: (type: string, data: Record<string, unknown>) => Promise<void>,
+  ): Promise<void> {
+    const kinds = { promises: 'promise', focusAreas: 'focus-area', rootCauses: 'root-cause' };
+    const errors: FieldError[] = [];
+    for (const field of TAG_FIELDS) {
+      const unknown = await this.work.unknownTerms(manager, kinds[field], tags[field] ?? []);
+      if (unknown.length)
+        errors.push({ field, reason: `${unknown.join(', ')} not in the area's taxonomy` });
+    }
+    if (errors.length) throw new CaseActionInvalidError(errors);
+    const before: Partial<CaseTags> = {};
+    const after: Partial<CaseTags> = {};
+    for (const field of TAG_FIELDS) {
+      const given = tags[field];
+      if (!given || sameSet(given, head[field])) continue;
+      before[field] = head[field];
+      after[field] = given;
+    }
+    if (!Object.keys(after).length) throw new CaseStateConflictError('same-tags');
+    await this.work.update(manager, head.id, after);
+    await record('tags-set', { before, after });
+  }
+
+  /**
+   * A duplicate joins the case it repeats: it is closed with a link, and the other case
+   * carries on (its handler answers both travellers). Both must be open and workable by the
+   * viewer; they are locked in reference order, so two opposite merges cannot deadlock.
+   */
+  private async merge(
+    viewer: Principal,
+    reference: string,
+    into: string,
+  ): Promise<CaseActionResult> {
+    if (into === reference)
+      throw new CaseActionInvalidError([{ field: 'into', reason: 'must be another case' }]);
+    const result = await this.dataSource.transaction(async (manager) => {
+      const heads = await this.work.lockHeads(manager, [reference, into]);
+      const duplicate = this.workable(viewer, heads.get(reference) ?? null);
+      const target = heads.get(into);
+      if (!target || caseAccessOf(viewer, target, target.transferredFrom) !== 'full')
+        throw new CaseActionInvalidError([{ field: 'into', reason: 'is not a case you can work' }]);
+      if (!OPEN.includes(duplicate.status)) throw new CaseStateConflictError('closed');
+      if (!OPEN.includes(target.status) || target.mergedIntoCaseId)
+        throw new CaseStateConflictError('target-closed');
+      const now = this.clock.now();
+      if (duplicate.status === 'waiting-for-traveller')
+        await this.deadlines.resume(manager, duplicate.id, now);
+      await this.work.update(manager, duplicate.id, {
+        status: 'closed',
+        mergedIntoCaseId: target.id,
+      });
+      await this.cases.recordEvent(manager, duplicate.id, viewer.userId, 'merged-into', {
+        into: target.reference,
+        before: { status: duplicate.status },
+        after: { status: 'closed', mergedInto: target.reference },
+      });
+      await this.cases.recordEvent(manager, target.id, viewer.userId, 'merged-from', {
+        from: duplicate.reference,
+      });
+      return { reference, action: 'merge' as const, status: 'closed' as const };
+    });
+    this.dispatcher.kick();
+    return result;
   }
 
   /** "Not ours": the case goes on, and the viewer's organisation keeps only the summary. */
@@ -269,4 +363,8 @@ export class CaseActionsService {
     if (viewer.role === 'forum') throw new CaseActionForbiddenError('read-only');
     return head;
   }
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item) => b.includes(item));
 }

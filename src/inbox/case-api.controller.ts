@@ -108,7 +108,7 @@ export class CaseActionsApiController {
     return this.perform(v, p.reference, 'ask', b);
   }
 
-  /** An internal note (`body`), private to the caller's organisation. */
+  /** An internal note (`body`), private to the caller's organisation unless `shared` is true. */
   @Post(':reference/note')
   @HttpCode(200)
   note(
@@ -139,6 +139,31 @@ export class CaseActionsApiController {
     @Body() b: JsonBody,
   ): Promise<CaseActionResult> {
     return this.perform(v, p.reference, 'category', b);
+  }
+
+  /**
+   * Sets the customer promises, focus areas and root causes (`promises`, `focusAreas`,
+   * `rootCauses`: lists of taxonomy codes); a list left out stays as it is.
+   */
+  @Post(':reference/tags')
+  @HttpCode(200)
+  tags(
+    @CurrentUser() v: Principal,
+    @Param() p: CaseReferenceParam,
+    @Body() b: JsonBody,
+  ): Promise<CaseActionResult> {
+    return this.perform(v, p.reference, 'tags', b);
+  }
+
+  /** Closes the case as a duplicate of another open case (`into`: its reference). */
+  @Post(':reference/merge')
+  @HttpCode(200)
+  merge(
+    @CurrentUser() v: Principal,
+    @Param() p: CaseReferenceParam,
+    @Body() b: JsonBody,
+  ): Promise<CaseActionResult> {
+    return this.perform(v, p.reference, 'merge', b);
   }
 
   /** Resolves with an `outcome` (and an optional `note`); meets the resolution clocks. */

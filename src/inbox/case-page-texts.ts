@@ -15,6 +15,7 @@ export interface CasePageTexts {
     clocks: string;
     history: string;
     actions: string;
+    tags: string;
   };
   report: {
     status: string;
@@ -31,6 +32,9 @@ export interface CasePageTexts {
     responsible: string;
     contract: string;
     assigned: string;
+    outcome: string;
+    mergedInto: string;
+    merged: string;
   };
   contact: { name: string; email: string; phone: string; replyChannel: string; none: string };
   languages: Record<Language, string>;
@@ -42,7 +46,20 @@ export interface CasePageTexts {
     statuses: Record<OutboundStatus, string>;
     kinds: Record<string, string>;
   };
-  notes: { hint: string; empty: string; by: (name: string) => string };
+  notes: {
+    hint: string;
+    empty: string;
+    by: (name: string) => string;
+    shared: (organisation: string) => string;
+  };
+  tags: {
+    promises: string;
+    focusAreas: string;
+    rootCauses: string;
+    none: string;
+    save: string;
+    hint: string;
+  };
   routing: { confidence: string; reasons: string };
   clocks: {
     kind: string;
@@ -76,6 +93,12 @@ export interface CasePageTexts {
     resolveNote: string;
     reopen: string;
     noContact: string;
+    shareNote: string;
+    savedReply: string;
+    useSavedReply: string;
+    merge: string;
+    mergeInto: string;
+    mergeHint: string;
   };
   outcomes: Record<Outcome, string>;
   transferred: { title: string; intro: string; when: string; to: string; reason: string };
@@ -94,6 +117,7 @@ const sv: CasePageTexts = {
     clocks: 'Tidsfrister',
     history: 'Händelser',
     actions: 'Åtgärder',
+    tags: 'Kundlöften, fokusområden och grundorsaker',
   },
   report: {
     status: 'Status',
@@ -110,6 +134,9 @@ const sv: CasePageTexts = {
     responsible: 'Ansvarig',
     contract: 'Avtal',
     assigned: 'Handläggare',
+    outcome: 'Utfall',
+    mergedInto: 'Dubblett av',
+    merged: 'Dubbletter sammanslagna hit',
   },
   contact: {
     name: 'Namn',
@@ -128,9 +155,18 @@ const sv: CasePageTexts = {
     kinds: { acknowledgement: 'Mottagningsbekräftelse', message: 'Svar', question: 'Fråga' },
   },
   notes: {
-    hint: 'Syns bara för din organisation.',
+    hint: 'Syns bara för din organisation, om du inte delar anteckningen med partnern.',
     empty: 'Inga anteckningar.',
     by: (name) => `av ${name}`,
+    shared: (organisation) => `delad av ${organisation}`,
+  },
+  tags: {
+    promises: 'Kundlöften',
+    focusAreas: 'Fokusområden',
+    rootCauses: 'Grundorsaker',
+    none: 'Inga',
+    save: 'Spara märkning',
+    hint: 'Kategorin ger förslag när ärendet kommer in; ändra så att det stämmer.',
   },
   routing: { confidence: 'Säkerhet', reasons: 'Skäl' },
   clocks: {
@@ -182,6 +218,12 @@ const sv: CasePageTexts = {
     resolveNote: 'Kommentar',
     reopen: 'Öppna igen',
     noContact: 'Resenären har inte lämnat kontaktuppgifter för svar.',
+    shareNote: 'Dela med partnern (trafikmyndigheten eller operatören)',
+    savedReply: 'Sparat svar',
+    useSavedReply: 'Använd som utkast',
+    merge: 'Slå ihop',
+    mergeInto: 'Dubblett av ärende',
+    mergeHint: 'Detta ärende stängs och hänvisar till det andra, som handläggs vidare.',
   },
   outcomes: {
     upheld: 'Befogad',
@@ -212,6 +254,7 @@ const en: CasePageTexts = {
     clocks: 'Deadlines',
     history: 'History',
     actions: 'Actions',
+    tags: 'Customer promises, focus areas and root causes',
   },
   report: {
     status: 'Status',
@@ -228,6 +271,9 @@ const en: CasePageTexts = {
     responsible: 'Responsible',
     contract: 'Contract',
     assigned: 'Handler',
+    outcome: 'Outcome',
+    mergedInto: 'Duplicate of',
+    merged: 'Duplicates merged here',
   },
   contact: {
     name: 'Name',
@@ -246,9 +292,18 @@ const en: CasePageTexts = {
     kinds: { acknowledgement: 'Acknowledgement', message: 'Reply', question: 'Question' },
   },
   notes: {
-    hint: 'Only your organisation sees these.',
+    hint: 'Only your organisation sees these, unless you share a note with the partner.',
     empty: 'No notes.',
     by: (name) => `by ${name}`,
+    shared: (organisation) => `shared by ${organisation}`,
+  },
+  tags: {
+    promises: 'Customer promises',
+    focusAreas: 'Focus areas',
+    rootCauses: 'Root causes',
+    none: 'None',
+    save: 'Save tags',
+    hint: 'The category suggests tags when the case arrives; adjust them to fit.',
   },
   routing: { confidence: 'Confidence', reasons: 'Reasons' },
   clocks: {
@@ -300,6 +355,12 @@ const en: CasePageTexts = {
     resolveNote: 'Comment',
     reopen: 'Reopen',
     noContact: 'The traveller left no contact details for a reply.',
+    shareNote: 'Share with the partner (the authority or the operator)',
+    savedReply: 'Saved reply',
+    useSavedReply: 'Use as draft',
+    merge: 'Merge',
+    mergeInto: 'Duplicate of case',
+    mergeHint: 'This case is closed and points to the other one, which is worked on.',
   },
   outcomes: {
     upheld: 'Upheld',

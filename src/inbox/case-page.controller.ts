@@ -44,8 +44,28 @@ export class CasePageController {
     @Res() response: Response,
     @Param('reference') reference: string,
     @Query('lang') lang: unknown,
+    @Query('savedReply') savedReply: unknown,
   ): Promise<void> {
-    await this.send(viewer, request, response, languageOf(request, lang), reference, 200);
+    const language = languageOf(request, lang);
+    if (savedReply === undefined || savedReply === '') {
+      await this.send(viewer, request, response, language, reference, 200);
+      return;
+    }
+    const view = await this.pages.view(viewer, reference);
+    const known =
+      view.access === 'full' &&
+      typeof savedReply === 'string' &&
+      view.savedReplies.some((reply) => reply.code === savedReply);
+    if (known) {
+      await this.send(viewer, request, response, language, reference, 200, { savedReply });
+      return;
+    }
+    await this.send(viewer, request, response, language, reference, 400, {
+      error: {
+        message: 'The saved reply could not be used.',
+        fields: [{ field: 'savedReply', reason: 'is not a saved reply for this case' }],
+      },
+    });
   }
 
   @Post(':reference/:action')
@@ -70,7 +90,12 @@ export class CasePageController {
       const typed = typeof fields.body === 'string' ? fields.body : '';
       await this.send(viewer, request, response, language, reference, statusOf(error.kind), {
         error: { message: error.message, fields: error.fieldErrors },
-        values: action === 'note' ? { note: typed } : { body: typed },
+        values:
+          action === 'note'
+            ? { note: typed }
+            : action === 'merge'
+              ? { into: typeof fields.into === 'string' ? fields.into : '' }
+              : { body: typed },
       });
       return;
     }
@@ -84,7 +109,7 @@ export class CasePageController {
     language: Language,
     reference: string,
     status: number,
-    extra: Pick<CasePageInput, 'error' | 'values'> = {},
+    extra: Pick<CasePageInput, 'error' | 'values' | 'savedReply'> = {},
   ): Promise<void> {
     const [view, profile] = await Promise.all([
       this.pages.view(viewer, reference),

@@ -13,7 +13,10 @@ import type {
   AuditEntry,
   CaseHead,
   CaseReport,
+  MergeLink,
   NoteEntry,
+  SavedReply,
+  Taxonomy,
   ThreadEntry,
   TransferSummary,
 } from './case-work.repository';
@@ -34,8 +37,13 @@ export interface FullCaseView {
   language: Language;
   replyChannel: ReplyChannel;
   thread: ThreadEntry[];
-  /** The viewer's own organisation's notes only. */
+  /** The viewer's own organisation's notes, and those a partner shared. */
   notes: NoteEntry[];
+  /** What the case can be tagged with. */
+  taxonomy: Taxonomy;
+  merges: { into: MergeLink | null; from: MergeLink[] };
+  /** The viewer's organisation's saved replies in the traveller's language. */
+  savedReplies: SavedReply[];
   clocks: ClockView[];
   events: AuditEntry[];
   /** Whom a supervisor may assign it to; empty for others. */
@@ -80,15 +88,19 @@ export class CasePageService {
         transfer: await this.work.findTransferFrom(head.id, viewer.organisationId),
       };
     const supervises = viewer.role === 'supervisor' || viewer.role === 'admin';
-    const [report, thread, notes, clocks, events, colleagues, categories] = await Promise.all([
-      this.work.findReport(head.id),
-      this.work.findThread(head.id),
-      this.work.findNotes(head.id, viewer.organisationId),
-      this.deadlines.findClocks(head.id),
-      this.work.findEvents(head.id),
-      supervises ? this.work.findColleagues(viewer.organisationId) : Promise.resolve([]),
-      this.work.findCategories(),
-    ]);
+    const [report, thread, notes, clocks, events, colleagues, categories, taxonomy, merges, saved] =
+      await Promise.all([
+        this.work.findReport(head.id),
+        this.work.findThread(head.id),
+        this.work.findNotes(head.id, viewer.organisationId),
+        this.deadlines.findClocks(head.id),
+        this.work.findEvents(head.id),
+        supervises ? this.work.findColleagues(viewer.organisationId) : Promise.resolve([]),
+        this.work.findCategories(),
+        this.work.findTaxonomy(),
+        this.work.findMerges(head.id, head.mergedIntoCaseId),
+        this.work.findSavedReplies(viewer.organisationId, head.language),
+      ]);
     const now = this.clock.now();
     return {
       access,
@@ -110,6 +122,13 @@ export class CasePageService {
       events,
       colleagues,
       categories,
+      taxonomy,
+      merges,
+      savedReplies: saved.map((reply) => ({
+        ...reply,
+        // The one placeholder a saved reply may hold (the area file is checked for others).
+        text: reply.text.replace(/\{\{\s*reference\s*\}\}/g, head.reference),
+      })),
       readOnly: viewer.role === 'forum',
     };
   }

@@ -10,6 +10,7 @@ import type { FieldError } from '../infra/errors/app-error';
 import { formatLocalDateTime } from '../messages/format-when';
 import { compileInboxTemplate } from './inbox-template';
 import { EMAIL_REPLY_MAX, OUTCOMES, SMS_REPLY_MAX } from './case-action-input';
+import type { Outcome } from './case-action-input';
 import { casePageTexts } from './case-page-texts';
 import type { CaseView, FullCaseView } from './case-page.service';
 import type { AuditEntry } from './case-work.repository';
@@ -26,6 +27,8 @@ export interface CasePageInput {
   /** A refused action: what was wrong, and what the handler had typed. */
   error?: { message: string; fields: FieldError[] } | null;
   values?: Record<string, string>;
+  /** A saved reply the handler chose to start from: its text fills the reply field. */
+  savedReply?: string;
 }
 
 /** What an audit event changed, as short "field: before → after" lines. */
@@ -133,6 +136,35 @@ export class CasePage {
           ? t.history.traveller
           : event.actor);
     const values = input.values ?? {};
+    const chosen = view.savedReplies.find((reply) => reply.code === input.savedReply);
+    const termLabel = (terms: { code: string; labelSv: string; labelEn: string }[]) => {
+      const byCode = new Map(terms.map((term) => [term.code, label(term)]));
+      // A code the area file has since dropped still reads as itself.
+      return (code: string) => byCode.get(code) ?? code;
+    };
+    const tagGroup = (
+      name: 'promises' | 'focusAreas' | 'rootCauses',
+      terms: { code: string; labelSv: string; labelEn: string }[],
+    ) => {
+      const current = head[name];
+      const named = termLabel(terms);
+      const known = new Set(terms.map((term) => term.code));
+      return {
+        name,
+        legend: t.tags[name],
+        current: current.length ? current.map(named).join(', ') : t.tags.none,
+        options: [
+          ...terms.map((term) => ({
+            value: term.code,
+            label: label(term),
+            checked: current.includes(term.code),
+          })),
+          ...current
+            .filter((code) => !known.has(code))
+            .map((code) => ({ value: code, label: code, checked: true })),
+        ],
+      };
+    };
     return {
       report: [
         [t.report.status, l.statuses[head.status]],
@@ -148,6 +180,7 @@ export class CasePage {
         [t.report.responsible, report.responsibleOrganisation?.name ?? null],
         [t.report.contract, report.contractCode],
         [t.report.assigned, report.assignedTo],
+        [t.report.outcome, head.outcome ? t.outcomes[head.outcome as Outcome] : null],
       ].map(([term, value]) => ({ term, value: value ?? t.contact.none })),
       description: report.description,
       contact: [
@@ -181,8 +214,26 @@ export class CasePage {
       notes: view.notes.map((note) => ({
         when: time(note.at),
         by: note.author ? t.notes.by(note.author) : '',
+        shared: note.shared ? t.notes.shared(note.organisation) : null,
         body: note.body,
       })),
+      tags: [
+        tagGroup('promises', view.taxonomy.promises),
+        tagGroup('focusAreas', view.taxonomy.focusAreas),
+        tagGroup('rootCauses', view.taxonomy.rootCauses),
+      ],
+      merges: {
+        into: view.merges.into
+          ? {
+              reference: view.merges.into.reference,
+              href: withLanguage(casePath(view.merges.into.reference), language),
+            }
+          : null,
+        from: view.merges.from.map((link) => ({
+          reference: link.reference,
+          href: withLanguage(casePath(link.reference), language),
+        })),
+      },
       clocks: view.clocks.map((clock) => ({
         kind: t.clocks.kinds[clock.kind],
         due: time(clock.dueAt),
@@ -218,10 +269,23 @@ export class CasePage {
                   hint: t.actions.replyHint(
                     head.replyChannel === 'sms' ? SMS_REPLY_MAX : EMAIL_REPLY_MAX,
                   ),
-                  value: values.body ?? '',
+                  value: values.body ?? chosen?.text ?? '',
+                  saved: view.savedReplies.length
+                    ? {
+                        href: path,
+                        language,
+                        options: view.savedReplies.map((reply) => ({
+                          value: reply.code,
+                          label: reply.title,
+                          selected: reply.code === chosen?.code,
+                        })),
+                      }
+                    : null,
                 }
               : null,
             note: { href: action('note'), value: values.note ?? '' },
+            tags: action('tags'),
+            merge: { href: action('merge'), value: values.into ?? '' },
             transfer: {
               href: action('transfer'),
               reasons: TRANSFER_REASONS.map((reason) => ({

@@ -14,6 +14,10 @@ export type CaseViewJson =
       reference: string;
       status: string;
       assignedUserId: string | null;
+      outcome: string | null;
+      tags: { promises: string[]; focusAreas: string[]; rootCauses: string[] };
+      mergedInto: string | null;
+      merged: string[];
       report: Record<string, unknown>;
       contact: { name: string | null; email: string | null; phone: string | null };
       language: string;
@@ -39,6 +43,14 @@ export function caseViewJson(view: CaseView): CaseViewJson {
     reference: view.head.reference,
     status: view.head.status,
     assignedUserId: view.head.assignedUserId,
+    outcome: view.head.outcome,
+    tags: {
+      promises: view.head.promises,
+      focusAreas: view.head.focusAreas,
+      rootCauses: view.head.rootCauses,
+    },
+    mergedInto: view.merges.into?.reference ?? null,
+    merged: view.merges.from.map((link) => link.reference),
     report,
     contact: view.contact,
     language: view.language,

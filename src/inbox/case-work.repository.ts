@@ -26,6 +26,12 @@ export interface CaseHead {
   language: Language;
   /** The organisations that handed the case on, oldest first. */
   transferredFrom: (string | null)[];
+  promises: string[];
+  focusAreas: string[];
+  rootCauses: string[];
+  outcome: string | null;
+  /** Set on a duplicate: the case it was merged into. */
+  mergedIntoCaseId: string | null;
 }
 
 export interface CaseReport {
@@ -62,7 +68,34 @@ export interface ThreadEntry {
 export interface NoteEntry {
   at: Date;
   author: string | null;
+  /** The author's organisation: the viewer's own, or the partner's when it shared the note. */
+  organisation: string;
+  shared: boolean;
   body: string;
+}
+
+export interface TaggedTerm {
+  code: string;
+  labelSv: string;
+  labelEn: string;
+}
+
+/** The taxonomy a case can be tagged with, in the area file's order. */
+export interface Taxonomy {
+  promises: TaggedTerm[];
+  focusAreas: TaggedTerm[];
+  rootCauses: TaggedTerm[];
+}
+
+export interface SavedReply {
+  code: string;
+  title: string;
+  text: string;
+}
+
+/** The other side of a merge: the case a duplicate went into, or one merged into this. */
+export interface MergeLink {
+  reference: string;
 }
 
 export interface AuditEntry {
@@ -89,6 +122,8 @@ export interface Colleague {
 const HEAD_COLUMNS = `c.id, c.reference, c.status, c.responsible_organisation_id AS "responsibleOrganisationId",
   c.triage, c.assigned_user_id AS "assignedUserId", c.category, c.reply_channel AS "replyChannel",
   c.contact_email AS "contactEmail", c.contact_phone AS "contactPhone", c.language,
+  c.promises, c.focus_areas AS "focusAreas", c.root_causes AS "rootCauses", c.outcome,
+  c.merged_into_case_id AS "mergedIntoCaseId",
   coalesce((SELECT array_agg(t.from_organisation_id::text ORDER BY t.at) FROM case_transfers t
              WHERE t.case_id = c.id), '{}') AS "transferredFrom"`;
 
@@ -119,6 +154,16 @@ export class CaseWorkRepository {
       [reference],
     );
     return row ?? null;
+  }
+
+  /** Several cases locked in reference order (so that two callers cannot deadlock). */
+  async lockHeads(manager: EntityManager, references: string[]): Promise<Map<string, CaseHead>> {
+    const rows = await manager.query<CaseHead[]>(
+      `SELECT ${HEAD_COLUMNS} FROM cases c WHERE c.reference = ANY($1::text[])
+        ORDER BY c.reference FOR UPDATE OF c`,
+      [references],
+    );
+    return new Map(rows.map((row) => [row.reference, row]));
   }
 
   async findReport(caseId: string): Promise<CaseReport> {
@@ -175,13 +220,69 @@ export class CaseWorkRepository {
     );
   }
 
-  /** The notes of the viewer's own organisation: no other organisation's are ever read. */
+  /**
+   * The notes of the viewer's own organisation, and those another organisation shared with
+   * the partners working the case; no other organisation's private note is ever read.
+   */
   findNotes(caseId: string, organisationId: string): Promise<NoteEntry[]> {
     return this.dataSource.query<NoteEntry[]>(
-      `SELECT n.created_at AS at, u.name AS author, n.body
-         FROM case_notes n LEFT JOIN users u ON u.id = n.author_user_id
-        WHERE n.case_id = $1 AND n.organisation_id = $2 ORDER BY n.created_at`,
+      `SELECT n.created_at AS at, u.name AS author, o.name AS organisation, n.shared, n.body
+         FROM case_notes n
+         JOIN organisations o ON o.id = n.organisation_id
+         LEFT JOIN users u ON u.id = n.author_user_id
+        WHERE n.case_id = $1 AND (n.organisation_id = $2 OR n.shared) ORDER BY n.created_at`,
       [caseId, organisationId],
+    );
+  }
+
+  /** The case a duplicate was merged into, and the duplicates merged into this one. */
+  async findMerges(
+    caseId: string,
+    mergedIntoCaseId: string | null,
+  ): Promise<{ into: MergeLink | null; from: MergeLink[] }> {
+    const rows = await this.dataSource.query<{ reference: string; into: boolean }[]>(
+      `SELECT reference, id = $2 AS into FROM cases
+        WHERE id = $2 OR merged_into_case_id = $1 ORDER BY created_at`,
+      [caseId, mergedIntoCaseId],
+    );
+    const into = rows.find((row) => row.into);
+    return {
+      into: into ? { reference: into.reference } : null,
+      from: rows.filter((row) => !row.into).map(({ reference }) => ({ reference })),
+    };
+  }
+
+  async findTaxonomy(): Promise<Taxonomy> {
+    const rows = await this.dataSource.query<(TaggedTerm & { kind: string })[]>(
+      `SELECT kind, code, label_sv AS "labelSv", label_en AS "labelEn"
+         FROM taxonomy_terms ORDER BY kind, position`,
+    );
+    const of = (kind: string) =>
+      rows.filter((row) => row.kind === kind).map(({ kind: _k, ...term }) => term);
+    return { promises: of('promise'), focusAreas: of('focus-area'), rootCauses: of('root-cause') };
+  }
+
+  /** Of these codes, the ones the area's taxonomy does not define for that kind. */
+  async unknownTerms(manager: EntityManager, kind: string, codes: string[]): Promise<string[]> {
+    if (!codes.length) return [];
+    const rows = await manager.query<{ code: string }[]>(
+      `SELECT given.code FROM unnest($2::text[]) AS given(code)
+        WHERE NOT EXISTS (SELECT 1 FROM taxonomy_terms t WHERE t.kind = $1 AND t.code = given.code)`,
+      [kind, codes],
+    );
+    return rows.map((row) => row.code);
+  }
+
+  /** The saved replies the viewer's organisation may use, in the case's language. */
+  findSavedReplies(organisationId: string, language: Language): Promise<SavedReply[]> {
+    const [title, text] = language === 'sv' ? ['title_sv', 'text_sv'] : ['title_en', 'text_en'];
+    return this.dataSource.query<SavedReply[]>(
+      `SELECT code, ${title} AS title, ${text} AS text FROM saved_replies
+        WHERE ${text} IS NOT NULL
+          AND (organisation_codes = '{}'
+               OR (SELECT code FROM organisations WHERE id = $1) = ANY(organisation_codes))
+        ORDER BY position`,
+      [organisationId],
     );
   }
 
@@ -240,9 +341,29 @@ export class CaseWorkRepository {
   async update(
     manager: EntityManager,
     caseId: string,
-    set: Partial<{ status: CaseStatus; assignedUserId: string | null; category: string }>,
+    set: Partial<{
+      status: CaseStatus;
+      assignedUserId: string | null;
+      category: string;
+      promises: string[];
+      focusAreas: string[];
+      rootCauses: string[];
+      outcome: string | null;
+      mergedIntoCaseId: string;
+      reopenedAt: Date;
+    }>,
   ): Promise<void> {
-    const columns = { status: 'status', assignedUserId: 'assigned_user_id', category: 'category' };
+    const columns = {
+      status: 'status',
+      assignedUserId: 'assigned_user_id',
+      category: 'category',
+      promises: 'promises',
+      focusAreas: 'focus_areas',
+      rootCauses: 'root_causes',
+      outcome: 'outcome',
+      mergedIntoCaseId: 'merged_into_case_id',
+      reopenedAt: 'reopened_at',
+    };
     const values: unknown[] = [caseId];
     const assignments = (Object.keys(set) as (keyof typeof set)[]).map((key) => {
       values.push(set[key]);
@@ -257,12 +378,18 @@ export class CaseWorkRepository {
 
   async insertNote(
     manager: EntityManager,
-    note: { caseId: string; organisationId: string; authorUserId: string; body: string },
+    note: {
+      caseId: string;
+      organisationId: string;
+      authorUserId: string;
+      body: string;
+      shared: boolean;
+    },
   ): Promise<string> {
     const [row] = await manager.query<{ id: string }[]>(
-      `INSERT INTO case_notes (case_id, organisation_id, author_user_id, body)
-       VALUES ($1, $2, $3, $4) RETURNING id`,
-      [note.caseId, note.organisationId, note.authorUserId, note.body],
+      `INSERT INTO case_notes (case_id, organisation_id, author_user_id, body, shared)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [note.caseId, note.organisationId, note.authorUserId, note.body, note.shared],
     );
     return row.id;
   }

@@ -7,6 +7,8 @@ import type { Language } from '../cases/case.model';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { formatLocalDateTime } from '../messages/format-when';
+import { casePageTexts } from './case-page-texts';
+import type { Outcome } from './case-action-input';
 import { compileInboxTemplate } from './inbox-template';
 import { inboxListTexts } from './inbox-list-texts';
 import { encodeCursor, INBOX_VIEWS, inboxSearchParams } from './inbox-query';
@@ -50,6 +52,7 @@ export class InboxListPage {
       label,
       selected: value === (current ?? ''),
     });
+    const { outcomes } = casePageTexts(language);
     const caseRows = page.rows
       .filter((row): row is InboxCaseRow => row.access === 'full')
       .map((row) => ({
@@ -65,7 +68,11 @@ export class InboxListPage {
         responsible: row.triage
           ? `${row.responsibleOrganisation?.name ?? l.nobody} (${l.triage})`
           : (row.responsibleOrganisation?.name ?? l.nobody),
-        status: l.statuses[row.status],
+        status: row.merged
+          ? l.merged
+          : row.outcome
+            ? `${l.statuses[row.status]} · ${outcomes[row.outcome as Outcome] ?? row.outcome}`
+            : l.statuses[row.status],
         due: row.firstResponseDue ? time(row.firstResponseDue) : l.nobody,
         overdue: row.firstResponseOverdue ? l.overdue : null,
         assigned: row.assignedTo ?? l.nobody,
@@ -109,6 +116,18 @@ export class InboxListPage {
           type: 'text',
           label: l.fields.category,
           value: query.filters.category ?? '',
+        },
+        {
+          name: 'focusArea',
+          type: 'text',
+          label: l.fields.focusArea,
+          value: query.filters.focusArea ?? '',
+        },
+        {
+          name: 'promise',
+          type: 'text',
+          label: l.fields.promise,
+          value: query.filters.promise ?? '',
         },
         { name: 'from', type: 'date', label: l.fields.from, value: query.filters.from ?? '' },
         { name: 'to', type: 'date', label: l.fields.to, value: query.filters.to ?? '' },

@@ -12,6 +12,8 @@ export interface InboxListTexts {
     contract: string;
     line: string;
     category: string;
+    focusArea: string;
+    promise: string;
     kind: string;
     channel: string;
     from: string;
@@ -37,6 +39,7 @@ export interface InboxListTexts {
   first: string;
   overdue: string;
   triage: string;
+  merged: string;
   nobody: string;
   statuses: Record<CaseStatus, string>;
   kinds: Record<CaseKind, string>;
@@ -63,6 +66,8 @@ const sv: InboxListTexts = {
     contract: 'Avtal (kod)',
     line: 'Linje',
     category: 'Kategori (kod)',
+    focusArea: 'Fokusområde (kod)',
+    promise: 'Kundlöfte (kod)',
     kind: 'Typ',
     channel: 'Kanal',
     from: 'Inkommet från',
@@ -88,6 +93,7 @@ const sv: InboxListTexts = {
   first: 'Till första sidan',
   overdue: 'försenat',
   triage: 'sortering',
+  merged: 'Dubblett, sammanslagen',
   nobody: '–',
   statuses: {
     new: 'Ny',
@@ -133,6 +139,8 @@ const en: InboxListTexts = {
     contract: 'Contract (code)',
     line: 'Line',
     category: 'Category (code)',
+    focusArea: 'Focus area (code)',
+    promise: 'Customer promise (code)',
     kind: 'Kind',
     channel: 'Channel',
     from: 'Received from',
@@ -158,6 +166,7 @@ const en: InboxListTexts = {
   first: 'Back to the first page',
   overdue: 'overdue',
   triage: 'triage',
+  merged: 'Duplicate, merged',
   nobody: '–',
   statuses: {
     new: 'New',

@@ -28,6 +28,10 @@ export interface InboxFilters {
   contract: string | null;
   line: string | null;
   category: string | null;
+  /** A focus-area code the case is tagged with. */
+  focusArea: string | null;
+  /** A customer-promise code the case is tagged with. */
+  promise: string | null;
   kind: CaseKind | null;
   channel: CaseChannel | null;
   /** Received on or after this local day (YYYY-MM-DD). */
@@ -47,6 +51,8 @@ export const FILTER_NAMES = [
   'contract',
   'line',
   'category',
+  'focusArea',
+  'promise',
   'kind',
   'channel',
   'from',
@@ -121,6 +127,8 @@ export function parseInboxQuery(raw: Record<string, unknown>): {
     contract: text('contract'),
     line: text('line'),
     category: text('category'),
+    focusArea: text('focusArea'),
+    promise: text('promise'),
     kind: choice('kind', CASE_KINDS),
     channel: choice('channel', CASE_CHANNELS),
     from: day('from'),

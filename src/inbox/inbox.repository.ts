@@ -22,6 +22,9 @@ export interface InboxCaseRow {
   responsibleOrganisation: { code: string; name: string } | null;
   triage: boolean;
   status: CaseStatus;
+  /** How a resolved case ended, or that it was merged into another as a duplicate. */
+  outcome: string | null;
+  merged: boolean;
   firstResponseDue: Date | null;
   firstResponseOverdue: boolean;
   assignedTo: string | null;
@@ -59,6 +62,8 @@ interface RawRow {
   responsible_name: string | null;
   triage: boolean;
   status: CaseStatus;
+  outcome: string | null;
+  merged: boolean;
   first_response_due: Date | null;
   first_response_overdue: boolean;
   assigned_name: string | null;
@@ -113,6 +118,10 @@ function filterConditions(filters: InboxFilters, params: SqlParams, timeZone: st
     );
   if (filters.line) where.push(`c.line_ref = ${params.add(filters.line)}`);
   if (filters.category) where.push(`c.category = ${params.add(filters.category)}`);
+  // Array containment, so the GIN indexes on the tag columns apply.
+  if (filters.focusArea)
+    where.push(`c.focus_areas @> ARRAY[${params.add(filters.focusArea)}::text]`);
+  if (filters.promise) where.push(`c.promises @> ARRAY[${params.add(filters.promise)}::text]`);
   if (filters.kind) where.push(`c.kind = ${params.add(filters.kind)}`);
   if (filters.channel) where.push(`c.channel = ${params.add(filters.channel)}`);
   // Days are the area's local days: "received on 24 November" in Swedish time.
@@ -175,7 +184,8 @@ export function inboxPageSql(
             to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
             c.kind, c.channel, c.category, cat.label_sv, cat.label_en, c.line_ref,
             ct.code AS contract_code, ro.code AS responsible_code, ro.name AS responsible_name,
-            c.triage, c.status, u.name AS assigned_name,
+            c.triage, c.status, c.outcome, c.merged_into_case_id IS NOT NULL AS merged,
+            u.name AS assigned_name,
             fr.due_at AS first_response_due,
             (fr.met_at IS NULL AND (fr.breached_at IS NOT NULL OR fr.due_at < ${now}::timestamptz))
               AS first_response_overdue,
@@ -246,6 +256,8 @@ function toRow(row: RawRow, transferredView: boolean): InboxRow {
         : null,
     triage: row.triage,
     status: row.status,
+    outcome: row.outcome,
+    merged: row.merged,
     firstResponseDue: row.first_response_due,
     firstResponseOverdue: row.first_response_overdue === true,
     assignedTo: row.assigned_name,

@@ -14,6 +14,9 @@ export interface AreaDefinition {
     labelEn: string;
     urgent: boolean;
     position: number;
+    /** Tags a new case of this category gets; handlers adjust them. */
+    promises: string[];
+    focusAreas: string[];
   }>;
   /** Lowercased alias → route short names. */
   lineAliases: Record<string, string[]>;
@@ -35,6 +38,33 @@ export interface AreaDefinition {
   responses: ResponseSettings;
   /** Personal-data retention: days after a case is resolved or closed. */
   privacy: { retentionDays: number };
+  /** Customer promises, root causes and focus areas that cases are tagged with. */
+  taxonomy: AreaTaxonomy;
+  /** Texts handlers start a reply from, per language. */
+  savedReplies: AreaSavedReply[];
+}
+
+export interface TaxonomyTerm {
+  code: string;
+  labelSv: string;
+  labelEn: string;
+}
+
+export interface AreaTaxonomy {
+  promises: TaxonomyTerm[];
+  rootCauses: TaxonomyTerm[];
+  focusAreas: TaxonomyTerm[];
+}
+
+export interface AreaSavedReply {
+  code: string;
+  titleSv: string;
+  titleEn: string;
+  textSv: string | null;
+  textEn: string | null;
+  /** Empty: every organisation's handlers may use it. */
+  organisationCodes: string[];
+  position: number;
 }
 
 export interface AreaFileProblem {

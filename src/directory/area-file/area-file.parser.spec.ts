@@ -65,7 +65,10 @@ describe(parseAreaFile.name, () => {
       )
       .replace('operator: NOBINA', 'operator: NOBINA-AB')
       .replace('regime: rail', 'regime: tram')
-      .replace('  - { code: toilets, label: { sv: Toaletter, en: Toilets } }\n', '')
+      .replace(
+        '  - code: toilets\n    label: { sv: Toaletter, en: Toilets }\n    promises: [working-toilets]\n',
+        '',
+      )
       .replace('stops-shelters: UPPSALA-KOMMUN', 'stops-shelters: KOMMUNEN')
       .replace('timeZone: Europe/Stockholm', 'timeZone: Stockholm')
       .replace(

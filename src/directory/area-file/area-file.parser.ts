@@ -4,6 +4,7 @@ import { Document, LineCounter, parseDocument } from 'yaml';
 import { AreaDefinition, AreaFileProblem, REQUIRED_CATEGORY_CODES } from './area-definition';
 import { AreaFileSchema, ContractSchema } from './area-file.schema';
 import { checkResponses, PathSegment } from './area-responses.parser';
+import { checkTaxonomy } from './area-taxonomy.parser';
 
 export type AreaFileResult =
   { ok: true; definition: AreaDefinition } | { ok: false; problems: AreaFileProblem[] };
@@ -211,6 +212,12 @@ function checkReferences(file: AreaFileSchema, problems: Problems): AreaDefiniti
     };
   });
 
+  const { taxonomy, categoryTags, savedReplies } = checkTaxonomy(
+    file,
+    new Set(organisationKinds.keys()),
+    problems,
+  );
+
   return {
     name: file.area.name,
     timeZone: file.area.timeZone,
@@ -225,12 +232,16 @@ function checkReferences(file: AreaFileSchema, problems: Problems): AreaDefiniti
       labelEn: category.label.en,
       urgent: category.urgent ?? false,
       position,
+      promises: categoryTags[category.code]?.promises ?? [],
+      focusAreas: categoryTags[category.code]?.focusAreas ?? [],
     })),
     lineAliases,
     withoutContract,
     contracts,
     responses: checkResponses(file, problems),
     privacy: { retentionDays: file.privacy?.retentionDays ?? DEFAULT_RETENTION_DAYS },
+    taxonomy,
+    savedReplies,
   };
 }
 

@@ -185,6 +185,86 @@ export class CategorySchema {
   @IsOptional()
   @IsBoolean()
   urgent?: boolean;
+
+  /** Customer promises a case of this category is tagged with when it arrives. */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @Matches(CATEGORY_CODE, { each: true, message: 'must list kebab-case promise codes' })
+  promises?: string[];
+
+  /** Focus areas a case of this category is tagged with when it arrives. */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @Matches(CATEGORY_CODE, { each: true, message: 'must list kebab-case focus-area codes' })
+  focusAreas?: string[];
+}
+
+/** One term of the partnership's taxonomy: a customer promise, a root cause, a focus area. */
+export class TermSchema {
+  @Matches(CATEGORY_CODE, { message: 'must be a kebab-case code' })
+  code: string;
+
+  @ValidateNested()
+  @Type(() => LabelSchema)
+  label: LabelSchema;
+}
+
+/** What cases are tagged with; each list, when given, replaces the built-in one. */
+export class TaxonomySchema {
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => TermSchema)
+  promises?: TermSchema[];
+
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => TermSchema)
+  rootCauses?: TermSchema[];
+
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => TermSchema)
+  focusAreas?: TermSchema[];
+}
+
+/** A reply text handlers start from, in one or both languages. */
+export class SavedReplyTextSchema {
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
+  sv?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
+  en?: string;
+}
+
+export class SavedReplySchema {
+  @Matches(CATEGORY_CODE, { message: 'must be a kebab-case code' })
+  code: string;
+
+  @ValidateNested()
+  @Type(() => LabelSchema)
+  title: LabelSchema;
+
+  @ValidateNested()
+  @Type(() => SavedReplyTextSchema)
+  text: SavedReplyTextSchema;
+
+  /** Only these organisations' handlers see it; every organisation when left out. */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @Matches(CODE, { each: true, message: CODE_MESSAGE })
+  organisations?: string[];
 }
 
 export class ScopeSchema {
@@ -329,4 +409,15 @@ export class AreaFileSchema {
   @ValidateNested()
   @Type(() => PrivacySchema)
   privacy?: PrivacySchema;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TaxonomySchema)
+  taxonomy?: TaxonomySchema;
+
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SavedReplySchema)
+  savedReplies?: SavedReplySchema[];
 }

@@ -27,6 +27,9 @@ export class InboxRowDto {
   responsibleOrganisation?: OrganisationRefDto | null;
   @ApiPropertyOptional() triage?: boolean;
   @ApiPropertyOptional() status?: string;
+  @ApiPropertyOptional({ nullable: true, example: 'partly-upheld' }) outcome?: string | null;
+  @ApiPropertyOptional({ description: 'merged into another case as a duplicate' })
+  merged?: boolean;
   @ApiPropertyOptional({ format: 'date-time', nullable: true }) firstResponseDue?: string | null;
   @ApiPropertyOptional() firstResponseOverdue?: boolean;
   @ApiPropertyOptional({ nullable: true, description: 'the handler working it' })

@@ -15,6 +15,8 @@ import { CategoryEntity } from '../../directory/category.entity';
 import { ContractEntity } from '../../directory/contract.entity';
 import { GtfsFeedEntity } from '../../directory/gtfs/gtfs-feed.entity';
 import { OrganisationEntity } from '../../directory/organisation.entity';
+import { SavedReplyEntity } from '../../directory/saved-reply.entity';
+import { TaxonomyTermEntity } from '../../directory/taxonomy-term.entity';
 import { OutboundMessageEntity } from '../../notifications/outbound-message.entity';
 import { OutboxEntity } from '../../notifications/outbox.entity';
 import { SmsOptOutEntity } from '../../notifications/sms-opt-out.entity';
@@ -34,6 +36,8 @@ export const ENTITIES = [
   SmsOptOutEntity,
   OrganisationEntity,
   CategoryEntity,
+  TaxonomyTermEntity,
+  SavedReplyEntity,
   ContractEntity,
   AreaSettingsEntity,
   GtfsFeedEntity,
