@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import { CasesService } from '../src/cases/cases.service';
 import { loadDemoArea } from './support/demo-area';
 import { actionTokenOf, caseDesk } from './support/case-desk';
 import type { Browser } from './support/case-desk';
@@ -201,6 +202,22 @@ describe('tagging, merging and the rest of a case handler’s tools', () => {
     });
     expect((await page(gub, original)).text).toContain(`href="/inbox/cases/${duplicate}?`);
     expect((await page(gub, duplicate)).text).toContain('Dubblett av');
+
+    // The duplicate's traveller writes again after the original was resolved: the message
+    // stays in the duplicate's thread, and the original reopens to be read.
+    await act(gub, original, 'resolve', { outcome: 'answered' });
+    await app.dataSource.transaction((manager) =>
+      app.app.get(CasesService).addInboundMessage(manager, dup.id, {
+        channel: 'email',
+        body: 'Och en sak till',
+        providerRef: `email:<${marker()}@example.se>`,
+      }),
+    );
+    expect((await row(duplicate)).status).toBe('closed');
+    expect((await row(original)).status).toBe('open');
+    expect((await eventsOf(original)).map((e) => e.type)).toEqual(
+      expect.arrayContaining(['duplicate-message', 'reopened']),
+    );
 
     // A duplicate is not reopened; nor merged again; nor can a case be merged into it.
     await act(gub, duplicate, 'reopen', {}, 409);

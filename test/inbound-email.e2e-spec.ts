@@ -225,7 +225,10 @@ describe('inbound e-mail replies', () => {
       {
         type: 'reopened',
         actor: 'traveller',
-        data: { before: { status: 'resolved' }, after: { status: 'open' } },
+        data: {
+          before: { status: 'resolved', outcome: null },
+          after: { status: 'open', outcome: null },
+        },
       },
     ]);
   });

@@ -196,7 +196,10 @@ describe('SMS through Twilio', () => {
     expect(events).toEqual([
       expect.objectContaining({
         actor: 'traveller',
-        data: { before: { status: 'resolved' }, after: { status: 'open' } },
+        data: {
+          before: { status: 'resolved', outcome: null },
+          after: { status: 'open', outcome: null },
+        },
       }),
     ]);
   });

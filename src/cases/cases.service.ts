@@ -99,7 +99,19 @@ export class CasesService {
         channel: message.channel,
         providerRef: message.providerRef ?? null,
       });
-      await this.travellerAnswered(manager, caseId);
+      // A duplicate stays closed: the case it was merged into is the one that is worked,
+      // so that one hears of the message (and reopens or runs again).
+      const [merged] = await manager.query<{ into: string | null; reference: string }[]>(
+        'SELECT merged_into_case_id AS into, reference FROM cases WHERE id = $1',
+        [caseId],
+      );
+      if (merged?.into) {
+        await this.cases.recordEvent(manager, merged.into, 'traveller', 'duplicate-message', {
+          from: merged.reference,
+          channel: message.channel,
+        });
+        await this.travellerAnswered(manager, merged.into);
+      } else await this.travellerAnswered(manager, caseId);
     }
     return added;
   }
@@ -135,23 +147,30 @@ export class CasesService {
    * reopens, so that their answer is read.
    */
   private async travellerAnswered(manager: EntityManager, caseId: string): Promise<void> {
-    const [changed] = await manager.query<{ before: string }[]>(
-      `WITH before AS (SELECT status FROM cases WHERE id = $1 FOR UPDATE),
+    const now = this.clock.now();
+    // A reopened case loses its outcome and must be resolved again, from now.
+    const [changed] = await manager.query<{ before: string; outcome: string | null }[]>(
+      `WITH before AS (SELECT status, outcome FROM cases WHERE id = $1 FOR UPDATE),
             changed AS (
-              UPDATE cases SET status = 'open', updated_at = now()
+              UPDATE cases SET status = 'open', updated_at = now(),
+                     outcome = CASE WHEN status = 'waiting-for-traveller' THEN outcome END,
+                     reopened_at = CASE WHEN status = 'waiting-for-traveller' THEN reopened_at ELSE $2 END
                WHERE id = $1 AND status IN ('waiting-for-traveller', 'resolved', 'closed')
+                 AND merged_into_case_id IS NULL
                RETURNING id)
-       SELECT before.status AS before FROM before, changed`,
-      [caseId],
+       SELECT before.status AS before, before.outcome FROM before, changed`,
+      [caseId, now],
     );
     if (!changed) return;
-    if (changed.before === 'waiting-for-traveller')
-      await this.deadlines.resume(manager, caseId, this.clock.now());
-    else
-      await this.cases.recordEvent(manager, caseId, 'traveller', 'reopened', {
-        before: { status: changed.before },
-        after: { status: 'open' },
-      });
+    if (changed.before === 'waiting-for-traveller') {
+      await this.deadlines.resume(manager, caseId, now);
+      return;
+    }
+    await this.deadlines.restartResolution(manager, caseId);
+    await this.cases.recordEvent(manager, caseId, 'traveller', 'reopened', {
+      before: { status: changed.before, outcome: changed.outcome },
+      after: { status: 'open', outcome: null },
+    });
   }
 
   async getByReference(reference: string): Promise<CaseEntity> {
