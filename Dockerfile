@@ -18,6 +18,8 @@ COPY --from=build /app/area ./area
 COPY --from=build /app/src/feedback/views ./src/feedback/views
 COPY --from=build /app/src/feedback/assets ./src/feedback/assets
 COPY --from=build /app/src/auth/views ./src/auth/views
+COPY --from=build /app/src/inbox/views ./src/inbox/views
+COPY --from=build /app/src/inbox/assets ./src/inbox/assets
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

@@ -49,8 +49,9 @@ export default tseslint.config(
     },
   },
   {
-    // The web form's progressive enhancement: plain browser JavaScript, no type information.
-    files: ['src/feedback/assets/**/*.js'],
+    // The web form's and the inbox's progressive enhancement: plain browser JavaScript, no
+    // type information.
+    files: ['src/feedback/assets/**/*.js', 'src/inbox/assets/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

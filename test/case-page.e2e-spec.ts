@@ -56,8 +56,8 @@ describe('the case page and its actions', () => {
     expect(opened.text).toContain('Rut Resenär');
     expect(opened.text).toContain('Gamla Uppsala Buss AB');
     expect(opened.text).toContain('Första svar');
-    // Strict CSP: nothing inline.
-    expect(opened.text).not.toMatch(/<script|style=/);
+    // Strict CSP: nothing inline (the inbox's one script is a file of its own).
+    expect(opened.text).not.toMatch(/<script(?![^>]*\ssrc=)|style=/);
 
     await act(gub, reference, 'claim');
     expect((await caseRow(reference)).assigned_user_id).toBe(gub.userId);

@@ -24,6 +24,10 @@ const updateDocs = process.env.UPDATE_DOCS_SCREENSHOTS === '1';
 const TEST_TIMEOUT_MS = 120_000;
 const DESKTOP = { width: 1280, height: 900 };
 
+// Resolves in the page when the inbox's script has shown the answer to a form in place.
+const INBOX_UPDATED =
+  "new Promise((resolve) => document.addEventListener('inbox:updated', () => resolve(), { once: true }))";
+
 // `npm test` sets SKIP_BROWSER_TESTS=1 only where no Chromium could be installed.
 const describeInBrowser = browserTestsSkipped ? describe.skip : describe;
 
@@ -105,11 +109,15 @@ describeInBrowser('the inbox in Chromium', () => {
     return page;
   }
 
-  /** Clicks a form's button and waits for the answer's page to load; the POST's status. */
+  /**
+   * Clicks a form's button and waits for the answer: the next page's load, or on a signed-in
+   * page (whose forms the inbox's script sends) its content replaced; the POST's status.
+   */
   async function submit(page: Page, button: Locator): Promise<number> {
+    const inPlace = (await page.locator('main[data-inbox-enhance]').count()) > 0;
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.waitForEvent('load'),
+      inPlace ? page.evaluate(INBOX_UPDATED) : page.waitForEvent('load'),
       button.click(),
     ]);
     return response.status();

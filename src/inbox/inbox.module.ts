@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../auth/accounts.module';
 import { AuthModule } from '../auth/auth.module';
+import { InboxAssetsController } from './assets/inbox-assets.controller';
 import { CasesModule } from '../cases/cases.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -27,6 +28,7 @@ import { InboxService } from './inbox.service';
     CasePageController,
     CaseViewApiController,
     CaseActionsApiController,
+    InboxAssetsController,
   ],
   providers: [
     InboxRepository,

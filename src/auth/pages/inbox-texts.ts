@@ -22,7 +22,14 @@ export type Notice = (typeof NOTICES)[number];
 
 export interface InboxTexts {
   otherLanguage: string;
-  layout: { siteName: string; tagline: string; skipLink: string; footer: string };
+  layout: {
+    siteName: string;
+    tagline: string;
+    skipLink: string;
+    footer: string;
+    /** Said by screen readers when the inbox's script has saved an action without a page load. */
+    saved: string;
+  };
   signIn: {
     title: string;
     email: string;
@@ -59,6 +66,7 @@ const swedish: InboxTexts = {
     tagline: 'Inkorgen för trafikmyndigheten och operatörerna',
     skipLink: 'Till innehållet',
     footer: 'Synpunkt – ärenden från resenärerna, för den som ansvarar.',
+    saved: 'Sparat.',
   },
   signIn: {
     title: 'Logga in',
@@ -146,6 +154,7 @@ const english: InboxTexts = {
     tagline: 'The inbox of the transport authority and its operators',
     skipLink: 'Skip to content',
     footer: "Synpunkt – travellers' cases, for whoever is responsible.",
+    saved: 'Saved.',
   },
   signIn: {
     title: 'Sign in',
