@@ -5,7 +5,7 @@ import {
   transferredAwayPredicate,
   visiblePredicate,
 } from './case-access';
-import { SqlParams } from './sql-params';
+import { SqlParams } from '../infra/database/sql-params';
 
 const viewer = (organisationKind: Principal['organisationKind']): Principal => ({
   userId: 'u1',

@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal';
-import type { SqlParams } from './sql-params';
+import type { SqlParams } from '../infra/database/sql-params';
 
 /**
  * The access rules of cases, written once. Every read of cases for a person goes

@@ -7,7 +7,7 @@ import type { TransferReason } from '../cases/case-transfer.entity';
 import { fullAccessPredicate, transferredAwayPredicate } from './case-access';
 import { PAGE_SIZE } from './inbox-query';
 import type { InboxCursor, InboxFilters, InboxQuery, InboxView } from './inbox-query';
-import { SqlParams } from './sql-params';
+import { SqlParams } from '../infra/database/sql-params';
 
 /** A case the viewer holds (or, for the authority, any case): what the list shows of it. */
 export interface InboxCaseRow {
