@@ -24,6 +24,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { PrivacyApiModule, PrivacyWorkerModule } from './privacy/privacy.module';
 import { SeedModule } from './seed/seed.module';
+import { PartnershipModule } from './partnership/partnership.module';
 
 /**
  * The whole service, shaped by its role: `api` serves HTTP, `worker` runs the queue
@@ -65,6 +66,7 @@ export class AppModule {
         Open311Module,
         SeedModule,
         PrivacyApiModule,
+        PartnershipModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -185,6 +185,32 @@ const ROUTE_BODIES: Record<string, BodyOf> = {
   'DELETE /api/v1/api-tokens/:id': () => ({}),
   'POST /api/v1/privacy/export': (ctx) => ({ email: ctx.victimContact.email }),
   'POST /api/v1/privacy/erase': (ctx) => ({ phone: ctx.victimContact.phone }),
+  // The partnership: GUB's action and the city forum's cycle are the ids walked.
+  'POST /api/v1/partnership/forums': () => ({ code: 'WALK', name: 'Inkräktarens forum' }),
+  'PATCH /api/v1/partnership/forums/:id': () => ({ name: 'Kapat forum' }),
+  'POST /api/v1/partnership/cycles': () => ({
+    forum: 'WALK-FORUM',
+    code: '2027H1',
+    startsOn: '2027-01-01',
+    endsOn: '2027-06-30',
+    focusAreas: [],
+  }),
+  'PATCH /api/v1/partnership/cycles/:id': () => ({ endsOn: '2027-12-31' }),
+  'POST /api/v1/partnership/cycles/:id/record': () => ({ reflections: 'Inkräktarens tankar' }),
+  'POST /api/v1/partnership/actions': () => ({
+    title: 'Inkräktarens åtgärd',
+    rootCauses: ['staff-conduct'],
+    focusAreas: [],
+    owner: 'GUB',
+    decidedOn: '2026-11-01',
+  }),
+  'PATCH /api/v1/partnership/actions/:id': () => ({ status: 'cancelled' }),
+  'POST /inbox/partnership/actions': () => ({ title: 'Inkräktarens åtgärd', owner: 'GUB' }),
+  'POST /inbox/partnership/actions/:id/status': () => ({ status: 'cancelled' }),
+  'POST /inbox/partnership/cycles/:id/record': () => ({ reflections: 'Inkräktarens tankar' }),
+  'POST /api/v1/ridership': () => ({
+    csv: 'month,contract,line,boardings\n2026-11,UL-STAD-2019,,1',
+  }),
 };
 
 interface WalkContext {
@@ -193,6 +219,8 @@ interface WalkContext {
   victimContact: Contact;
   colleagueId: string;
   victimTokenId: string;
+  /** GUB's improvement action, and the city forum and its cycle. */
+  partnershipIds: string[];
 }
 
 /**
@@ -204,7 +232,12 @@ const PARAMS: Record<string, (ctx: WalkContext) => string[]> = {
   // The case page's form actions, as the app defines them.
   action: () => [...CASE_ACTIONS],
   // An API token of GUB's handler (DELETE /api/v1/api-tokens/:id) and Open311's request ids.
-  id: (ctx) => [ctx.victimTokenId, ...ctx.victims.map((v) => v.reference), ctx.own.reference],
+  id: (ctx) => [
+    ctx.victimTokenId,
+    ...ctx.partnershipIds,
+    ...ctx.victims.map((v) => v.reference),
+    ctx.own.reference,
+  ],
   format: () => ['json', 'xml'],
   code: () => ['staff-treatment'],
   path: () => ['v2/no-such-resource'],
@@ -507,7 +540,26 @@ describe('an intruder from another operator walking every route', () => {
       if (role === 'handler') colleagueId = who.userId;
     }
 
+    // Partnership data that only GUB and the authority may change.
+    const [forum] = await app.dataSource.query<{ id: string }[]>(
+      `INSERT INTO forums (code, name, contract_id, members)
+       SELECT 'WALK-FORUM', 'Stadstrafikens forum', id, '{forum@gub.example}' FROM contracts
+        WHERE code = 'UL-STAD-2019' RETURNING id`,
+    );
+    const [cycle] = await app.dataSource.query<{ id: string }[]>(
+      `INSERT INTO cycles (forum_id, code, starts_on, ends_on, focus_areas)
+       VALUES ($1, '2026H2', '2026-07-01', '2026-12-31', '{punctuality}') RETURNING id`,
+      [forum.id],
+    );
+    const [action] = await app.dataSource.query<{ id: string }[]>(
+      `INSERT INTO improvement_actions (title, root_causes, contract_ids, owner_organisation_id, decided_on)
+       SELECT 'GUB:s utbildning i bemötande', '{staff-conduct}', ARRAY[k.id], o.id, '2026-11-01'
+         FROM contracts k, organisations o WHERE k.code = 'UL-STAD-2019' AND o.code = 'GUB'
+       RETURNING id`,
+    );
+
     ctx = {
+      partnershipIds: [forum.id, cycle.id, action.id],
       colleagueId,
       victims: [fresh, resolved, noted, away, triage, handedBack].map((c) => c.victim),
       own: { reference: own.reference, word: own.word },

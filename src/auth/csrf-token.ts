@@ -12,6 +12,7 @@ export const CSRF_FORMS = [
   'forgot-password',
   'reset-password',
   'case-action',
+  'partnership',
 ] as const;
 export type CsrfForm = (typeof CSRF_FORMS)[number];
 

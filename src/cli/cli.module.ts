@@ -7,8 +7,9 @@ import { ClockModule } from '../infra/clock/clock';
 import { DatabaseModule } from '../infra/database/database.module';
 import { LoggingModule } from '../infra/logging/logging.module';
 import { PrivacyModule } from '../privacy/privacy.module';
+import { RidershipModule } from '../ridership/ridership.module';
 
-/** What administrators' commands need: configuration, the database, the directory, accounts and privacy; no queues. */
+/** What administrators' commands need: configuration, the database, the directory, accounts, privacy and ridership; no queues. */
 @Module({})
 export class CliModule {
   static forConfig(config: AppConfig): DynamicModule {
@@ -22,6 +23,7 @@ export class CliModule {
         DirectoryModule,
         AccountsModule,
         PrivacyModule,
+        RidershipModule,
       ],
     };
   }

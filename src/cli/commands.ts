@@ -6,6 +6,7 @@ import { GtfsImportService } from '../directory/gtfs/gtfs-import.service';
 import { CLOCK } from '../infra/clock/clock';
 import type { Clock } from '../infra/clock/clock';
 import { AnonymisationService } from '../privacy/anonymisation.service';
+import { RidershipService, summaryLine } from '../ridership/ridership.service';
 
 export class UsageError extends Error {}
 
@@ -114,6 +115,15 @@ export const COMMANDS: Record<string, CliCommand> = {
       if (!email) throw new UsageError('user:disable needs an EMAIL');
       await app.get(AccountsService).disable(email);
       output.out('account disabled');
+    },
+  },
+  'ridership:import': {
+    usage:
+      'ridership:import FILE   import boardings (CSV month,contract,line,boardings); a bad file is refused whole',
+    async run(app, [file], output) {
+      if (!file) throw new UsageError('ridership:import needs a FILE');
+      const summary = await app.get(RidershipService).importText(await readText(file));
+      output.out(summaryLine(summary));
     },
   },
   'privacy:anonymise': {

@@ -7,6 +7,7 @@ import type { CreateUserInput } from '../auth/accounts.service';
 import { AreaLoaderService } from '../directory/area-loader.service';
 import { GtfsImportService } from '../directory/gtfs/gtfs-import.service';
 import { IntakeReport, IntakeService } from '../intake/intake.service';
+import { seedDemoPartnership } from '../partnership/partnership-demo';
 import { RoutingService } from '../routing/routing.service';
 import { DEMO_AREA_FILE, DEMO_AREA_NAME, DEMO_GTFS_FEED, projectFile } from './demo-area';
 
@@ -122,7 +123,11 @@ export class DemoSeedService {
       const { changed } = await this.areaLoader.loadText(demoText);
       if (changed) this.logger.log('demo area updated from area/demo-uppsala.yaml');
     }
-    if (!current || current.name === DEMO_AREA_NAME) await this.seedDemoAccounts();
+    if (!current || current.name === DEMO_AREA_NAME) {
+      await this.seedDemoAccounts();
+      const forums = await seedDemoPartnership(this.dataSource);
+      if (forums) this.logger.log({ forums }, 'demo partnership forums created');
+    }
     const [{ any }] = await this.dataSource.query<{ any: boolean }[]>(
       'SELECT EXISTS (SELECT 1 FROM cases) AS any',
     );

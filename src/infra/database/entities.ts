@@ -20,6 +20,13 @@ import { TaxonomyTermEntity } from '../../directory/taxonomy-term.entity';
 import { OutboundMessageEntity } from '../../notifications/outbound-message.entity';
 import { OutboxEntity } from '../../notifications/outbox.entity';
 import { SmsOptOutEntity } from '../../notifications/sms-opt-out.entity';
+import {
+  CycleEntity,
+  ForumEntity,
+  ImprovementActionEntity,
+  PartnershipEventEntity,
+} from '../../partnership/partnership.entities';
+import { RidershipEntity } from '../../ridership/ridership.entity';
 
 /** Every TypeORM entity, listed once so the app, the migration CLI and the schema check agree. */
 export const ENTITIES = [
@@ -45,4 +52,9 @@ export const ENTITIES = [
   UserSessionEntity,
   ApiTokenEntity,
   PasswordResetEntity,
+  RidershipEntity,
+  ForumEntity,
+  CycleEntity,
+  ImprovementActionEntity,
+  PartnershipEventEntity,
 ];
