@@ -18,6 +18,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { IntakeModule } from './intake/intake.module';
 import { Open311Module } from './open311/open311.module';
 import { SmsModule } from './sms/sms.module';
+import { ReportsApiModule, ReportsWorkerModule } from './reports/reports.module';
 import { EmailInboundModule } from './email-inbound/email-inbound.module';
 import { DeadlinesWorkerModule } from './deadlines/deadlines.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -45,7 +46,12 @@ export class AppModule {
         throttlers: [{ name: 'intake', ttl: 60_000, limit: config.INTAKE_RATE_LIMIT_PER_MINUTE }],
       }),
       ...(runsWorker(config)
-        ? [NotificationsWorkerModule, DeadlinesWorkerModule, PrivacyWorkerModule]
+        ? [
+            NotificationsWorkerModule,
+            DeadlinesWorkerModule,
+            PrivacyWorkerModule,
+            ReportsWorkerModule,
+          ]
         : []),
     ];
     if (!runsApi(config)) {
@@ -66,6 +72,7 @@ export class AppModule {
         Open311Module,
         SeedModule,
         PrivacyApiModule,
+        ReportsApiModule,
         PartnershipModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -1,4 +1,10 @@
-import { SWEDISH_CLOSED_EVES, swedishHolidayNames, swedishHolidaysOn } from './swedish-holidays';
+import {
+  firstSwedishWorkingDay,
+  isSwedishWorkingDay,
+  SWEDISH_CLOSED_EVES,
+  swedishHolidayNames,
+  swedishHolidaysOn,
+} from './swedish-holidays';
 
 const on = (date: string) => swedishHolidaysOn(date).map((h) => `${h.name}:${h.type}`);
 
@@ -41,5 +47,19 @@ describe(swedishHolidayNames.name, () => {
     expect(names.get('juldagen')).toBe('public');
     for (const eve of SWEDISH_CLOSED_EVES) expect(names.get(eve)).toBe('bank');
     expect(names.has('Christmas Day')).toBe(false);
+  });
+});
+
+describe('Swedish working days', () => {
+  it('skips weekends, public holidays and the closed eves', () => {
+    // Friday 1 January 2027 is nyårsdagen; the 2nd and 3rd a weekend.
+    expect(firstSwedishWorkingDay('2027-01')).toBe('2027-01-04');
+    // Tuesday 1 December 2026 is an ordinary day.
+    expect(firstSwedishWorkingDay('2026-12')).toBe('2026-12-01');
+    // 1 May 2027 is a Saturday; Monday the 3rd.
+    expect(firstSwedishWorkingDay('2027-05')).toBe('2027-05-03');
+    expect(isSwedishWorkingDay('2026-12-24')).toBe(false);
+    expect(isSwedishWorkingDay('2026-06-19')).toBe(false);
+    expect(isSwedishWorkingDay('2026-12-23')).toBe(true);
   });
 });

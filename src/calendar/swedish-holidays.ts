@@ -94,3 +94,24 @@ export function swedishHolidayNames(): ReadonlyMap<string, SwedishHolidayType> {
   }
   return namesToTypes;
 }
+
+/**
+ * A Swedish working day (`YYYY-MM-DD`): a weekday that is neither a public holiday nor one
+ * of the eves that are closed in practice (midsommarafton, julafton, nyårsafton).
+ */
+export function isSwedishWorkingDay(isoDate: string): boolean {
+  const weekday = new Date(`${isoDate}T12:00:00Z`).getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  return !swedishHolidaysOn(isoDate).some(
+    (holiday) => holiday.type === 'public' || SWEDISH_CLOSED_EVES.includes(holiday.name),
+  );
+}
+
+/** The first working day of a month (`YYYY-MM`), e.g. `2027-01` → `2027-01-04`. */
+export function firstSwedishWorkingDay(month: string): string {
+  for (let day = 1; day <= 31; day++) {
+    const date = `${month}-${String(day).padStart(2, '0')}`;
+    if (isSwedishWorkingDay(date)) return date;
+  }
+  throw new Error(`no working day in ${month}`);
+}

@@ -45,6 +45,7 @@ export class DeadlinesProcessor extends OutboxJobProcessor<DeadlinePayload> {
       case JobName.UrgentAlert:
         throw new Error(`${name} belongs to the ${QueueName.Notifications} queue`);
       case JobName.NightlyAnonymisation:
+      case JobName.MonthlyExports:
         throw new Error(`${name} belongs to the ${QueueName.Privacy} queue`);
     }
   }

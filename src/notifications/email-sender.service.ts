@@ -20,6 +20,14 @@ export interface NewEmail {
   /** The Message-ID to use; a case's first e-mail is its thread's root. */
   messageId?: string;
   inReplyTo?: string;
+  /** Files sent along (a forum's monthly export); stored with the message until it is sent. */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
 }
 
 const SENDABLE_COLUMNS = `status, recipient, subject, body, html, provider_ref AS "providerRef", in_reply_to AS "inReplyTo"`;
@@ -109,6 +117,11 @@ export class EmailSenderService {
   ): Promise<DeliveryOutcome> {
     if (!email) return { status: 'failed', outcome: 'message no longer exists' };
     if (email.status !== 'queued') return { status: 'done', outcome: `already ${email.status}` };
+    const attachments = await this.dataSource.query<EmailAttachment[]>(
+      `SELECT file_name AS "fileName", content_type AS "contentType", content
+         FROM outbound_attachments WHERE message_id = $1 ORDER BY file_name`,
+      [messageId],
+    );
     try {
       await this.mailer.send({
         to: email.recipient,
@@ -117,6 +130,7 @@ export class EmailSenderService {
         html: email.html ?? undefined,
         messageId: email.providerRef ?? `<${messageId}@${this.host}>`,
         inReplyTo: email.inReplyTo ?? undefined,
+        ...(attachments.length ? { attachments } : {}),
       });
     } catch (error) {
       if (!isPermanent(error)) throw error;
@@ -155,5 +169,11 @@ export class EmailSenderService {
        VALUES ($1, $2, 'email', $3, $4, $5, $6, $7, $8, $9)`,
       this.values(id, email),
     );
+    for (const attachment of email.attachments ?? [])
+      await manager.query(
+        `INSERT INTO outbound_attachments (message_id, file_name, content_type, content)
+         VALUES ($1, $2, $3, $4)`,
+        [id, attachment.fileName, attachment.contentType, attachment.content],
+      );
   }
 }

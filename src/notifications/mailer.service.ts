@@ -10,6 +10,7 @@ export interface OutgoingEmail {
   html?: string;
   messageId: string;
   inReplyTo?: string;
+  attachments?: { fileName: string; contentType: string; content: Buffer }[];
 }
 
 /** E-mail through the SMTP server that SMTP_URL names. */
@@ -34,6 +35,11 @@ export class MailerService implements OnModuleDestroy {
       messageId: email.messageId,
       inReplyTo: email.inReplyTo,
       references: email.inReplyTo,
+      attachments: email.attachments?.map((file) => ({
+        filename: file.fileName,
+        contentType: file.contentType,
+        content: file.content,
+      })),
     })) as { messageId: string };
     return info.messageId;
   }

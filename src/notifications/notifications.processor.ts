@@ -69,6 +69,7 @@ export class NotificationsProcessor extends OutboxJobProcessor<NotificationPaylo
       case JobName.RecomputeDeadlines:
         throw new Error(`${name} belongs to the ${QueueName.Deadlines} queue`);
       case JobName.NightlyAnonymisation:
+      case JobName.MonthlyExports:
         throw new Error(`${name} belongs to the ${QueueName.Privacy} queue`);
     }
   }

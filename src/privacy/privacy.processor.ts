@@ -58,6 +58,7 @@ export class PrivacyProcessor extends WorkerHost implements OnApplicationBootstr
       case JobName.UrgentAlert:
       case JobName.DeadlineCheck:
       case JobName.RecomputeDeadlines:
+      case JobName.MonthlyExports:
         throw new Error(`${name} does not belong to the ${QueueName.Privacy} queue`);
     }
   }

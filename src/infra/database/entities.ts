@@ -17,6 +17,7 @@ import { GtfsFeedEntity } from '../../directory/gtfs/gtfs-feed.entity';
 import { OrganisationEntity } from '../../directory/organisation.entity';
 import { SavedReplyEntity } from '../../directory/saved-reply.entity';
 import { TaxonomyTermEntity } from '../../directory/taxonomy-term.entity';
+import { OutboundAttachmentEntity } from '../../notifications/outbound-attachment.entity';
 import { OutboundMessageEntity } from '../../notifications/outbound-message.entity';
 import { OutboxEntity } from '../../notifications/outbox.entity';
 import { SmsOptOutEntity } from '../../notifications/sms-opt-out.entity';
@@ -27,6 +28,7 @@ import {
   PartnershipEventEntity,
 } from '../../partnership/partnership.entities';
 import { RidershipEntity } from '../../ridership/ridership.entity';
+import { ReportDeliveryEntity, ReportExportEntity } from '../../reports/report-export.entities';
 
 /** Every TypeORM entity, listed once so the app, the migration CLI and the schema check agree. */
 export const ENTITIES = [
@@ -57,4 +59,7 @@ export const ENTITIES = [
   CycleEntity,
   ImprovementActionEntity,
   PartnershipEventEntity,
+  ReportExportEntity,
+  ReportDeliveryEntity,
+  OutboundAttachmentEntity,
 ];

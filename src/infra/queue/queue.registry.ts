@@ -6,6 +6,7 @@ export enum QueueName {
   Notifications = 'notifications',
   Deadlines = 'deadlines',
   Privacy = 'privacy',
+  Reports = 'reports',
 }
 
 export enum JobName {
@@ -16,6 +17,7 @@ export enum JobName {
   DeadlineCheck = 'deadline-check',
   RecomputeDeadlines = 'recompute-deadlines',
   NightlyAnonymisation = 'nightly-anonymisation',
+  MonthlyExports = 'monthly-exports',
 }
 
 export interface JobPayloads {
@@ -29,6 +31,8 @@ export interface JobPayloads {
   [JobName.RecomputeDeadlines]: { outboxId: string };
   /** Repeated by a job scheduler, not through the outbox: it carries nothing. */
   [JobName.NightlyAnonymisation]: Record<string, never>;
+  /** Daily by a job scheduler; it exports only on the first working day of a month. */
+  [JobName.MonthlyExports]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -39,6 +43,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DeadlineCheck]: QueueName.Deadlines,
   [JobName.RecomputeDeadlines]: QueueName.Deadlines,
   [JobName.NightlyAnonymisation]: QueueName.Privacy,
+  [JobName.MonthlyExports]: QueueName.Reports,
 };
 
 export const ALL_QUEUES = Object.values(QueueName);
