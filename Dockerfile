@@ -20,6 +20,7 @@ COPY --from=build /app/src/feedback/assets ./src/feedback/assets
 COPY --from=build /app/src/auth/views ./src/auth/views
 COPY --from=build /app/src/inbox/views ./src/inbox/views
 COPY --from=build /app/src/inbox/assets ./src/inbox/assets
+COPY --from=build /app/src/partnership/views ./src/partnership/views
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

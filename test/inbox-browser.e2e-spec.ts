@@ -43,8 +43,10 @@ describeInBrowser('the inbox in Chromium', () => {
   const word = `märke${randomBytes(4).toString('hex')}`;
   const travellerEmail = `rut-${word}@example.se`;
   const travellerPhone = '+46701740655';
+  const authorityPhone = '+46701740656';
   let emailCase: string;
   let smsCase: string;
+  let authorityCase: string;
 
   beforeAll(async () => {
     smtp = new SmtpSink();
@@ -70,6 +72,12 @@ describeInBrowser('the inbox in Chromium', () => {
       email: travellerEmail,
     });
     smsCase = await report(`Bussen kom aldrig till Flogsta ${word}`, { phone: travellerPhone });
+    // Fares are the authority's own matter, whatever the line.
+    authorityCase = await report(
+      `Biljetten drogs två gånger ${word}`,
+      { phone: authorityPhone },
+      'fares-tickets',
+    );
   }, TEST_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -79,13 +87,17 @@ describeInBrowser('the inbox in Chromium', () => {
     await twilio?.stop();
   });
 
-  async function report(description: string, contact: Record<string, string>): Promise<string> {
+  async function report(
+    description: string,
+    contact: Record<string, string>,
+    category = 'staff-treatment',
+  ): Promise<string> {
     const response = await request(app.server)
       .post('/api/v1/cases')
       .send({
         kind: 'complaint',
         language: 'sv',
-        category: 'staff-treatment',
+        category,
         line: '4',
         description,
         contact,
@@ -182,6 +194,15 @@ describeInBrowser('the inbox in Chromium', () => {
       expect(await action(gub, 'Ändra kategori')).toBe(303);
       expect(await gub.locator('#category').inputValue()).toBe('punctuality');
 
+      // The category tagged it on arrival; the handler adds the root cause it found.
+      expect(await gub.getByLabel('Bemötande', { exact: true }).first().isChecked()).toBe(true);
+      await gub.getByLabel('Personalens agerande').check();
+      expect(await action(gub, 'Spara märkning')).toBe(303);
+      expect(await gub.getByLabel('Personalens agerande').isChecked()).toBe(true);
+      expect(await gub.locator('#tags-title + .case-facts').textContent()).toContain(
+        'Personalens agerande',
+      );
+
       await gub.locator('#outcome').selectOption('upheld');
       await gub.locator('#resolve-note').fill('Föraren har fått samtal');
       expect(await action(gub, 'Avsluta')).toBe(303);
@@ -194,7 +215,7 @@ describeInBrowser('the inbox in Chromium', () => {
       expect(await action(gub, 'Avsluta')).toBe(303);
       expect(await statusOf(gub)).toBe('Löst');
       const history = await historyText(gub);
-      for (const type of ['claimed', 'replied', 'category-set', 'resolved', 'reopened'])
+      for (const type of ['claimed', 'replied', 'category-set', 'tags-set', 'resolved', 'reopened'])
         expect(history).toContain(type);
       await screenshot(gub, 'inbox-case.png');
 
@@ -244,6 +265,32 @@ describeInBrowser('the inbox in Chromium', () => {
       const trail = await historyText(ul);
       expect(trail).toContain('transferred');
       expect(trail).toContain('Gustav Gubbe');
+
+      // The authority's own case, from arrival to close: claim, answer by SMS, tag a
+      // promise, resolve, reopen and resolve again.
+      await ul.goto(`${baseUrl}/inbox?lang=sv`);
+      await openCase(ul, authorityCase);
+      expect(await action(ul, 'Ta ärendet')).toBe(303);
+      const fareAnswer = `Vi återbetalar den dubbla dragningen ${word}`;
+      await ul.locator('#reply-body').fill(fareAnswer);
+      expect(await action(ul, 'Svara resenären')).toBe(303);
+      const fareSms = await eventually(
+        () => Promise.resolve(twilio.sent.find((s) => s.body.includes(fareAnswer))),
+        { what: "the authority's SMS" },
+      );
+      expect(fareSms.to).toBe(authorityPhone);
+      await ul.getByLabel('Tidtabell och punktlighet').check();
+      expect(await action(ul, 'Spara märkning')).toBe(303);
+      await ul.locator('#outcome').selectOption('upheld');
+      expect(await action(ul, 'Avsluta')).toBe(303);
+      expect(await statusOf(ul)).toBe('Löst');
+      expect(await action(ul, 'Öppna igen')).toBe(303);
+      expect(await statusOf(ul)).toBe('Öppen');
+      expect(await action(ul, 'Avsluta')).toBe(303);
+      expect(await statusOf(ul)).toBe('Löst');
+      const fareHistory = await historyText(ul);
+      for (const type of ['claimed', 'replied', 'tags-set', 'resolved', 'reopened'])
+        expect(fareHistory).toContain(type);
       await ul.context().close();
     },
     TEST_TIMEOUT_MS,
