@@ -2,6 +2,7 @@ import request from 'supertest';
 import yauzl from 'yauzl';
 import type { ReportDocument, ReportTable } from '../src/reports/report-document';
 import { loadDemoArea } from './support/demo-area';
+import { pdfPageTexts } from './support/pdf-text';
 import { newUser, signIn } from './support/sign-in';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, FrozenClock, TestApp } from './support/test-app';
@@ -460,6 +461,9 @@ describe('the monthly report', () => {
       const response = await fetchFile('pdf');
       expect(response.headers['content-type']).toBe('application/pdf');
       expect((response.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+      const text = pdfPageTexts(response.body as Buffer).join('\n');
+      expect(text).toContain('Bemötande');
+      expectNoPersonalData(text);
     });
   });
 });
