@@ -96,6 +96,7 @@ export class InboxListPage {
       t: texts.home,
       l,
       action: INBOX_PATH,
+      partnershipHref: withLanguage(`${INBOX_PATH}/partnership`, language),
       views: INBOX_VIEWS.map((view) => ({
         value: view,
         label: l.views[view],

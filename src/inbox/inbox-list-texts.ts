@@ -5,6 +5,8 @@ import type { InboxView } from './inbox-query';
 export interface InboxListTexts {
   views: Record<InboxView, string>;
   viewsLabel: string;
+  /** The link to the partnership page, where the reports are. */
+  partnership: string;
   filtersTitle: string;
   fields: {
     view: string;
@@ -59,6 +61,7 @@ const sv: InboxListTexts = {
     transferred: 'Överlämnade',
   },
   viewsLabel: 'Vyer',
+  partnership: 'Samverkan och rapporter',
   filtersTitle: 'Sök och filtrera',
   fields: {
     view: 'Vy',
@@ -132,6 +135,7 @@ const en: InboxListTexts = {
     transferred: 'Transferred',
   },
   viewsLabel: 'Views',
+  partnership: 'Partnership and reports',
   filtersTitle: 'Search and filter',
   fields: {
     view: 'View',

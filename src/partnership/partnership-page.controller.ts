@@ -20,6 +20,8 @@ import type { FieldError } from '../infra/errors/app-error';
 import { statusOf } from '../infra/http/problem-details.filter';
 import { toFieldErrors } from '../infra/http/validation';
 import { Inject } from '@nestjs/common';
+import { addMonths } from '../reports/report-month';
+import { ReportsService } from '../reports/reports.service';
 import { CreateActionDto, IdParam, RecordCycleDto, UpdateActionDto } from './dto/partnership.dto';
 import { PartnershipPage, PARTNERSHIP_PATH } from './partnership-page';
 import type { ActionFormValues } from './partnership-page';
@@ -81,6 +83,7 @@ export class PartnershipPageController {
     private readonly forms: InboxForms,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly reports: ReportsService,
   ) {
     this.timeZone = config.AREA_TIMEZONE;
   }
@@ -195,13 +198,15 @@ export class PartnershipPageController {
     } = {},
   ): Promise<void> {
     const now = this.clock.now();
-    const [taxonomy, forums, actions, choices, profile] = await Promise.all([
+    const [taxonomy, forums, actions, choices, profile, exports] = await Promise.all([
       this.repository.taxonomy(),
       this.partnership.listForums(viewer),
       this.partnership.listActions(viewer),
       this.repository.formChoices(),
       this.accounts.profile(viewer.userId),
+      this.reports.storedExports(viewer, null),
     ]);
+    const today = isoDateOf(wallClockAt(now.getTime(), this.timeZone).dayNo);
     const html = this.page.render(language, {
       taxonomy,
       forums,
@@ -222,7 +227,12 @@ export class PartnershipPageController {
       signOutCsrf: this.forms.tokenFor(request, response, 'sign-out'),
       name: profile.name,
       organisation: profile.organisation.name,
-      today: isoDateOf(wallClockAt(now.getTime(), this.timeZone).dayNo),
+      today,
+      reports: {
+        month: addMonths(today.slice(0, 7), -1),
+        latestMonth: today.slice(0, 7),
+        exports,
+      },
       ...extra,
     });
     sendPage(response, status, html);

@@ -6,6 +6,8 @@ import { inboxViewsDir } from '../auth/pages/inbox-views';
 import type { Language } from '../cases/case.model';
 import type { FieldError } from '../infra/errors/app-error';
 import { projectFile } from '../infra/runtime/project-file';
+import { AREA_SCOPE } from '../reports/monthly-exports.service';
+import type { StoredExport } from '../reports/reports.service';
 import { handlebarsViews } from '../infra/views/handlebars-views';
 import type { ActionEffect } from './effect';
 import { ACTION_STATUSES } from './partnership.entities';
@@ -13,6 +15,9 @@ import type { ActionView, ForumView, TaxonomyTermView } from './partnership.repo
 import { partnershipTexts } from './partnership-texts';
 
 export const PARTNERSHIP_PATH = `${INBOX_PATH}/partnership`;
+/** The report API the page's report form and links lead to; the session cookie signs in. */
+export const REPORTS_API_PATH = '/api/v1/reports';
+const REPORT_FORMATS_SHOWN = ['html', 'pdf', 'xlsx', 'csv', 'json'] as const;
 
 export function partnershipPath(...parts: string[]): string {
   return [PARTNERSHIP_PATH, ...parts.map(encodeURIComponent)].join('/');
@@ -48,6 +53,8 @@ export interface PartnershipPageInput {
   name: string;
   organisation: string;
   today: string;
+  /** The report form's month (the last complete one), the latest allowed, the stored files. */
+  reports: { month: string; latestMonth: string; exports: StoredExport[] };
   error?: { message: string; fields: FieldError[] } | null;
   values?: ActionFormValues | null;
 }
@@ -198,6 +205,43 @@ export class PartnershipPage {
       })),
     }));
 
+    const reports = {
+      action: `${REPORTS_API_PATH}/monthly`,
+      month: input.reports.month,
+      latestMonth: input.reports.latestMonth,
+      contracts: [
+        { value: '', label: t.reports.wholeArea },
+        ...input.contracts.filter(mine).map((contract) => ({
+          value: contract.code,
+          label: `${contract.code} – ${contract.name}`,
+        })),
+      ],
+      formats: REPORT_FORMATS_SHOWN.map((format) => ({
+        value: format,
+        label: t.reports.formats[format],
+        selected: format === 'html',
+      })),
+      cycles: input.forums.flatMap((forum) =>
+        forum.cycles.map((cycle) => {
+          const path = `${REPORTS_API_PATH}/cycles/${encodeURIComponent(cycle.id)}`;
+          const begun = cycle.startsOn <= input.today;
+          return {
+            label: `${forum.name} ${cycle.code}`,
+            period: `${cycle.startsOn} – ${cycle.endsOn}`,
+            html: begun ? `${path}?format=html` : null,
+            pdf: begun ? `${path}?format=pdf` : null,
+          };
+        }),
+      ),
+      exports: input.reports.exports.map((stored) => ({
+        month: stored.month,
+        scope: stored.scope === AREA_SCOPE ? t.reports.area : stored.scope,
+        format: stored.format.toUpperCase(),
+        fileName: stored.fileName,
+        href: `${REPORTS_API_PATH}/exports/${encodeURIComponent(stored.id)}`,
+      })),
+    };
+
     const kinds = ['focus-area', 'root-cause', 'promise'] as const;
     const error = input.error ?? null;
     return this.template({
@@ -221,6 +265,11 @@ export class PartnershipPage {
           }
         : null,
       actions: actions.length ? actions : null,
+      reports: {
+        ...reports,
+        cycles: reports.cycles.length ? reports.cycles : null,
+        exports: reports.exports.length ? reports.exports : null,
+      },
       newAction,
       forums,
       taxonomy: kinds.map((kind) => ({

@@ -56,6 +56,27 @@ export interface PartnershipTexts {
     changeStatus: string;
     setStatus: string;
   };
+  reports: {
+    title: string;
+    intro: string;
+    monthly: string;
+    month: string;
+    contract: string;
+    wholeArea: string;
+    format: string;
+    formats: Record<'html' | 'pdf' | 'xlsx' | 'csv' | 'json', string>;
+    show: string;
+    cycles: string;
+    noCycles: string;
+    notBegun: string;
+    cycleHtml: string;
+    cyclePdf: string;
+    exports: string;
+    exportsNote: string;
+    noExports: string;
+    exportColumns: { month: string; scope: string; format: string; file: string };
+    area: string;
+  };
   newAction: {
     title: string;
     fields: {
@@ -138,6 +159,34 @@ const swedish: PartnershipTexts = {
     noChange: '–',
     changeStatus: 'Ändra status',
     setStatus: 'Ändra',
+  },
+  reports: {
+    title: 'Rapporter',
+    intro:
+      'Månadsrapporten för hela området eller ett avtal: antal per typ, kategori, kundlöfte och linje, trenden över 13 månader, svarstider, överlämningar och grundorsaker. Inga personuppgifter.',
+    monthly: 'Månadsrapport',
+    month: 'Månad',
+    contract: 'Avtal',
+    wholeArea: 'Hela området',
+    format: 'Format',
+    formats: {
+      html: 'Webbsida (HTML)',
+      pdf: 'PDF',
+      xlsx: 'Excel (XLSX)',
+      csv: 'CSV (zip)',
+      json: 'JSON',
+    },
+    show: 'Visa rapporten',
+    cycles: 'Cykelrapporter',
+    noCycles: 'Inga cykler ännu.',
+    notBegun: 'har inte börjat',
+    cycleHtml: 'webbsida',
+    cyclePdf: 'PDF',
+    exports: 'Sparade månadsexporter',
+    exportsNote: 'Skapas första vardagen varje månad och skickas till forumens medlemmar.',
+    noExports: 'Inga sparade exporter ännu.',
+    exportColumns: { month: 'Månad', scope: 'Omfattning', format: 'Format', file: 'Fil' },
+    area: 'Hela området',
   },
   newAction: {
     title: 'Ny åtgärd',
@@ -225,6 +274,34 @@ const english: PartnershipTexts = {
     noChange: '–',
     changeStatus: 'Change status',
     setStatus: 'Change',
+  },
+  reports: {
+    title: 'Reports',
+    intro:
+      'The monthly report for the whole area or one contract: counts by kind, category, customer promise and line, the 13-month trend, response times, transfers and root causes. No personal data.',
+    monthly: 'Monthly report',
+    month: 'Month',
+    contract: 'Contract',
+    wholeArea: 'The whole area',
+    format: 'Format',
+    formats: {
+      html: 'Web page (HTML)',
+      pdf: 'PDF',
+      xlsx: 'Excel (XLSX)',
+      csv: 'CSV (zip)',
+      json: 'JSON',
+    },
+    show: 'Show the report',
+    cycles: 'Cycle reports',
+    noCycles: 'No cycles yet.',
+    notBegun: 'has not begun',
+    cycleHtml: 'web page',
+    cyclePdf: 'PDF',
+    exports: 'Stored monthly exports',
+    exportsNote: "Made on each month's first working day and sent to the forums' members.",
+    noExports: 'No stored exports yet.',
+    exportColumns: { month: 'Month', scope: 'Scope', format: 'Format', file: 'File' },
+    area: 'The whole area',
   },
   newAction: {
     title: 'New action',

@@ -3,6 +3,7 @@ import { AccountsModule } from '../auth/accounts.module';
 import { AuthModule } from '../auth/auth.module';
 import { RidershipController } from '../ridership/ridership.controller';
 import { RidershipModule } from '../ridership/ridership.module';
+import { ReportsModule } from '../reports/reports.module';
 import { PartnershipController } from './partnership.controller';
 import { PartnershipPage } from './partnership-page';
 import { PartnershipPageController } from './partnership-page.controller';
@@ -15,7 +16,7 @@ import { PartnershipService } from './partnership.service';
  * read through PartnershipRepository.
  */
 @Module({
-  imports: [AuthModule, AccountsModule, RidershipModule],
+  imports: [AuthModule, AccountsModule, RidershipModule, ReportsModule],
   controllers: [PartnershipController, PartnershipPageController, RidershipController],
   providers: [PartnershipRepository, PartnershipService, PartnershipPage],
   exports: [PartnershipRepository, PartnershipService],

@@ -141,13 +141,18 @@ interface ComparisonRow {
   changeLastYear: number | null;
 }
 
-const COMPARISON_COLUMNS: ReportColumn[] = [
-  { key: 'cases', label: 'Ärenden', type: 'int' },
-  { key: 'previous', label: 'Föregående månad', type: 'int' },
-  { key: 'changePrevious', label: 'Förändring mot föregående månad', type: 'percent' },
-  { key: 'lastYear', label: 'Samma månad i fjol', type: 'int' },
-  { key: 'changeLastYear', label: 'Förändring mot i fjol', type: 'percent' },
-];
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Counts of the period against the one before and the same a year earlier, named by them. */
+function comparisonColumns(labels: Record<Period, string>): ReportColumn[] {
+  return [
+    { key: 'cases', label: `Ärenden ${labels.current}`, type: 'int' },
+    { key: 'previous', label: capitalised(labels.previous), type: 'int' },
+    { key: 'changePrevious', label: `Förändring mot ${labels.previous}`, type: 'percent' },
+    { key: 'lastYear', label: capitalised(labels['last-year']), type: 'int' },
+    { key: 'changeLastYear', label: `Förändring mot ${labels['last-year']}`, type: 'percent' },
+  ];
+}
 
 /** (now − before) ÷ before; null when there was nothing before to compare with. */
 export function change(now: number | null, before: number | null): number | null {
@@ -260,7 +265,7 @@ export function buildReport(input: ReportInput): ReportDocument {
   ): ReportTable => ({
     id,
     title,
-    columns: [keyColumn, ...COMPARISON_COLUMNS],
+    columns: [keyColumn, ...comparisonColumns(periodLabels)],
     rows: rows.map(({ key, ...numbers }) => ({ [keyColumn.key]: label(key), ...numbers })),
     chart: { type: 'bar', label: keyColumn.key, values: ['cases', 'previous'] },
   });
@@ -302,10 +307,14 @@ export function buildReport(input: ReportInput): ReportDocument {
     columns: [
       { key: 'metric', label: 'Mått', type: 'text' },
       { key: 'value', label: periodLabels.current, type: 'decimal' },
-      { key: 'previous', label: periodLabels.previous, type: 'decimal' },
-      { key: 'changePrevious', label: 'Förändring mot föregående månad', type: 'percent' },
-      { key: 'lastYear', label: periodLabels['last-year'], type: 'decimal' },
-      { key: 'changeLastYear', label: 'Förändring mot i fjol', type: 'percent' },
+      { key: 'previous', label: capitalised(periodLabels.previous), type: 'decimal' },
+      { key: 'changePrevious', label: `Förändring mot ${periodLabels.previous}`, type: 'percent' },
+      { key: 'lastYear', label: capitalised(periodLabels['last-year']), type: 'decimal' },
+      {
+        key: 'changeLastYear',
+        label: `Förändring mot ${periodLabels['last-year']}`,
+        type: 'percent',
+      },
     ],
     rows: [
       summaryRow('Ärenden', (p) => total(p)),
@@ -572,16 +581,29 @@ function responseTable(
   contractLabel: (id: string | null) => string,
 ): ReportTable {
   const now = input.generatedAt;
+  // Appended in place: copying a group's array for every row grew with its square.
   const groups = new Map<string, ClockRow[]>();
   for (const row of input.clocks) {
     const key = contractLabel(row.contractId);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
+  // Each answered clock's business hours once: the total row would otherwise count them again.
+  const hoursOf = new Map<ClockRow, number | null>();
+  const businessHours = (row: ClockRow) => {
+    let hours = hoursOf.get(row);
+    if (hours === undefined) {
+      hours = input.businessHours(row);
+      hoursOf.set(row, hours);
+    }
+    return hours;
+  };
   const measure = (rows: readonly ClockRow[]): Record<string, ReportCell> => {
     const first = rows.filter((row) => row.clock === 'first-response');
     const answered = first.filter((row) => row.metAt);
     const hours = answered
-      .map((row) => input.businessHours(row))
+      .map(businessHours)
       .filter((h): h is number => h !== null)
       .sort((a, b) => a - b);
     return {

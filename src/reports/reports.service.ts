@@ -253,8 +253,8 @@ export class ReportsService {
       period: { from: cycle.startsOn, to: cycle.endsOn },
       periodLabels: {
         current: cycle.code,
-        previous: 'Perioden före',
-        'last-year': 'Samma period i fjol',
+        previous: 'perioden före',
+        'last-year': 'samma period i fjol',
       },
       periodMonths: {
         current: months(ranges.periods.current),

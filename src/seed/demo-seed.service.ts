@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { readFile } from 'node:fs/promises';
@@ -6,10 +6,13 @@ import { AccountsService } from '../auth/accounts.service';
 import type { CreateUserInput } from '../auth/accounts.service';
 import { AreaLoaderService } from '../directory/area-loader.service';
 import { GtfsImportService } from '../directory/gtfs/gtfs-import.service';
+import { CLOCK } from '../infra/clock/clock';
+import type { Clock } from '../infra/clock/clock';
 import { IntakeReport, IntakeService } from '../intake/intake.service';
 import { seedDemoPartnership } from '../partnership/partnership-demo';
 import { RoutingService } from '../routing/routing.service';
 import { DEMO_AREA_FILE, DEMO_AREA_NAME, DEMO_GTFS_FEED, projectFile } from './demo-area';
+import { DemoHistoryService } from './demo-history';
 
 // Reports a demo visitor can find in the case API and, later, the inbox.
 const DEMO_REPORTS: IntakeReport[] = [
@@ -90,6 +93,13 @@ const DEMO_ACCOUNTS: CreateUserInput[] = [
     role: 'admin',
     password: DEMO_PASSWORD,
   },
+  {
+    organisationCode: 'UL',
+    email: 'forum@ul.example',
+    name: 'Frida Forum',
+    role: 'forum',
+    password: DEMO_PASSWORD,
+  },
 ];
 
 /** Fills an empty database with demo data so the service can be tried at once. */
@@ -104,9 +114,14 @@ export class DemoSeedService {
     private readonly gtfsImport: GtfsImportService,
     private readonly routing: RoutingService,
     private readonly accounts: AccountsService,
+    private readonly history: DemoHistoryService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** The demo area (Uppsala's real 2021 feed) into an empty directory, then demo cases into an empty case table. */
+  /**
+   * The demo area (Uppsala's real 2021 feed) into an empty directory, then demo cases and
+   * about 1,500 statistical history cases (for the reports' trends) into an empty case table.
+   */
   async seedIfEmpty(): Promise<boolean> {
     const [current] = await this.dataSource.query<{ name: string }[]>(
       'SELECT name FROM area_settings WHERE id = 1',
@@ -125,7 +140,7 @@ export class DemoSeedService {
     }
     if (!current || current.name === DEMO_AREA_NAME) {
       await this.seedDemoAccounts();
-      const forums = await seedDemoPartnership(this.dataSource);
+      const forums = await seedDemoPartnership(this.dataSource, this.clock.now());
       if (forums) this.logger.log({ forums }, 'demo partnership forums created');
     }
     const [{ any }] = await this.dataSource.query<{ any: boolean }[]>(
@@ -134,6 +149,8 @@ export class DemoSeedService {
     if (any) return false;
     for (const report of DEMO_REPORTS) await this.intake.submit(report);
     this.logger.log({ cases: DEMO_REPORTS.length }, 'demo data seeded');
+    // Statistical background only for the demo area, whose contracts and lines it draws on.
+    if (!current || current.name === DEMO_AREA_NAME) await this.history.seed();
     return true;
   }
 
