@@ -1,6 +1,6 @@
 // Fills a benchmark database (migrated, the demo area loaded) with years of cases in a few
 // set-based statements: generate_series and seeded random() inside PostgreSQL, not rows
-// from Node. Used by bench/inbox.
+// from Node. Used by bench/inbox and bench/reports.
 import { hash } from '@node-rs/argon2';
 import { performance } from 'node:perf_hooks';
 import type { Pool, PoolClient } from 'pg';
@@ -95,6 +95,68 @@ const RARE_SENTENCES = [
   'Jag tappade mitt paraply vid Flogsta.',
 ];
 
+/** How resolved cases ended (the case page's outcomes), commonest first. */
+const OUTCOMES = ['answered', 'upheld', 'partly-upheld', 'rejected', 'forwarded'];
+
+/** A few improvement actions the forums decided on; root causes by position in the taxonomy. */
+const ACTIONS: {
+  title: string;
+  focusAreas: string[];
+  rootCauses: number[];
+  contract: string | null;
+  status: 'planned' | 'in-progress' | 'done';
+  monthsAgo: number;
+}[] = [
+  {
+    title: 'Förarutbildning i bemötande',
+    focusAreas: ['staff-treatment'],
+    rootCauses: [1],
+    contract: 'UL-STAD-2019',
+    status: 'in-progress',
+    monthsAgo: 3,
+  },
+  {
+    title: 'Ny tidtabell för linje 3 och 4',
+    focusAreas: ['punctuality'],
+    rootCauses: [5, 7],
+    contract: 'UL-STAD-2019',
+    status: 'planned',
+    monthsAgo: 1,
+  },
+  {
+    title: 'Störningsinformation i appen',
+    focusAreas: ['disruption-information'],
+    rootCauses: [8],
+    contract: null,
+    status: 'in-progress',
+    monthsAgo: 5,
+  },
+  {
+    title: 'Ramper och hållplatslägen',
+    focusAreas: ['accessibility'],
+    rootCauses: [],
+    contract: 'UL-REGION-SYD-2020',
+    status: 'planned',
+    monthsAgo: 2,
+  },
+  {
+    title: 'Trygghetsvärdar på kvällstid',
+    focusAreas: ['safety'],
+    rootCauses: [11],
+    contract: 'UL-REGION-GUB-2019',
+    status: 'done',
+    monthsAgo: 4,
+  },
+  {
+    title: 'Fler avgångar till Gottsunda',
+    focusAreas: ['punctuality'],
+    rootCauses: [2],
+    contract: 'UL-STAD-2019',
+    status: 'in-progress',
+    monthsAgo: 8,
+  },
+];
+
 const STOPS = ['Uppsala Centralstation', 'Stora torget', 'Flogsta', 'Gottsunda centrum', 'Gränby'];
 
 function quote(text: string): string {
@@ -125,8 +187,11 @@ async function timed<T>(what: string, work: () => Promise<T>, log: (line: string
 
 /**
  * Cases (and their clocks, transfers and handlers) for the benchmark, `count` of them
- * evenly over the three years before `now`. Needs the demo area's organisations,
- * contracts and categories. Drops the tables' secondary indexes while loading and builds
+ * evenly over the three years before `now`, tagged as intake tags them (the category's
+ * promises and focus areas), with root causes and an outcome once resolved and about 1 %
+ * merged into an earlier case; boardings per contract and month and a few improvement
+ * actions for the reports. Needs the demo area's organisations, contracts, categories and
+ * taxonomy. Drops the tables' secondary indexes while loading and builds
  * them again afterwards (the same definitions, read from the catalogue), then runs
  * VACUUM ANALYZE.
  */
@@ -146,8 +211,10 @@ export async function generateCases(
     await prepareLookups(client);
     const indexes = await timed('drop secondary indexes', () => dropIndexes(client), log);
     await timed(`${count} cases`, () => insertCases(client, count), log);
+    await timed('merged duplicates', () => mergeDuplicates(client), log);
     await timed('clocks', () => insertClocks(client), log);
     await timed('transfers', () => insertTransfers(client), log);
+    await timed('ridership and actions', () => insertPartnership(client), log);
     await timed(
       `rebuild ${indexes.length} indexes`,
       async () => {
@@ -189,13 +256,17 @@ async function prepareLookups(client: PoolClient): Promise<void> {
       LEFT JOIN organisations o ON o.id = c.operator_id`);
   await client.query(`
     CREATE TEMP TABLE bench_categories AS
-    SELECT idx, code FROM unnest(${textArray(categoryCodes)}) WITH ORDINALITY AS w(code, idx)`);
+    SELECT w.idx, w.code, coalesce(c.promises, '{}') AS promises, coalesce(c.focus_areas, '{}') AS focus_areas
+      FROM unnest(${textArray(categoryCodes)}) WITH ORDINALITY AS w(code, idx)
+      LEFT JOIN categories c ON c.code = w.code`);
   await client.query(`
     CREATE TEMP TABLE bench_handlers AS
     SELECT organisation_id, (row_number() OVER (PARTITION BY organisation_id ORDER BY email))::int AS n, id
       FROM users WHERE email LIKE '%.bench.example'`);
   await client.query(
-    `CREATE TEMP TABLE bench_bounds AS SELECT $1::float8[] AS contracts, $2::float8[] AS categories`,
+    `CREATE TEMP TABLE bench_bounds AS
+     SELECT $1::float8[] AS contracts, $2::float8[] AS categories,
+            ARRAY(SELECT code FROM taxonomy_terms WHERE kind = 'root-cause' ORDER BY position) AS causes`,
     [bounds(Object.values(CONTRACT_WEIGHTS)), bounds(Object.values(CATEGORY_WEIGHTS))],
   );
 }
@@ -221,6 +292,7 @@ async function insertCases(client: PoolClient, count: number): Promise<void> {
              random() AS r_contract, random() AS r_category, random() AS r_status,
              random() AS r_kind, random() AS r_channel, random() AS r_line, random() AS r_assign,
              random() AS r_handler, random() AS r_reply, random() AS r_rare,
+             random() AS r_cause, random() AS r_cause2, random() AS r_outcome,
              floor(power(random(), 2.2) * ${SENTENCES.length})::int + 1 AS s1,
              floor(power(random(), 1.6) * ${SENTENCES.length})::int + 1 AS s2,
              CASE WHEN random() < 0.5 THEN floor(random() * ${SENTENCES.length})::int + 1 END AS s3,
@@ -230,6 +302,8 @@ async function insertCases(client: PoolClient, count: number): Promise<void> {
     ),
     shaped AS (
       SELECT s.*, k.id AS contract_id, k.operator_id, k.lines, cat.code AS category,
+             cat.promises, cat.focus_areas, b.causes, cardinality(b.causes) AS n_causes,
+             floor(power(s.r_cause / 0.75, 1.8) * cardinality(b.causes))::int AS cause,
              extract(epoch FROM now() - s.created_at) / 86400 AS age_days
         FROM seed s
         CROSS JOIN bench_bounds b
@@ -261,7 +335,8 @@ async function insertCases(client: PoolClient, count: number): Promise<void> {
     INSERT INTO cases (reference, kind, category, description, line_text, stop_text, occurred_at, channel,
                        language, contact_name, contact_email, contact_phone, reply_channel, status,
                        created_at, updated_at, contract_id, responsible_organisation_id, triage,
-                       routing_confidence, line_ref, assigned_user_id)
+                       routing_confidence, line_ref, assigned_user_id, promises, focus_areas,
+                       root_causes, outcome)
     SELECT 'SP-' || to_char(r.created_at AT TIME ZONE 'Europe/Stockholm', 'YYYY') || '-' || lpad(r.i::text, 7, '0'),
            CASE WHEN r.category = 'praise' THEN 'praise'
                 WHEN r.category = 'delay-compensation' THEN 'delay-compensation'
@@ -287,18 +362,45 @@ async function insertCases(client: PoolClient, count: number): Promise<void> {
            CASE WHEN r.contract_id IS NULL THEN NULL WHEN r.r_line < 0.9 THEN 'high' ELSE 'medium' END,
            CASE WHEN cardinality(r.lines) > 0 THEN r.lines[1 + floor(r.r_line * cardinality(r.lines))::int] END,
            CASE WHEN r.triage THEN NULL
-                WHEN r.status IN ('resolved', 'closed') OR r.r_assign < 0.45 THEN h.id END
+                WHEN r.status IN ('resolved', 'closed') OR r.r_assign < 0.45 THEN h.id END,
+           CASE WHEN r.r_kind > 0.985 THEN '{}' ELSE r.promises END,
+           CASE WHEN r.r_kind > 0.985 THEN '{}' ELSE r.focus_areas END,
+           -- Found by the handler once resolved: one for most cases, a second one for some.
+           CASE WHEN r.status NOT IN ('resolved', 'closed') OR r.n_causes < 2 OR r.r_cause >= 0.75
+                  THEN '{}'::text[]
+                WHEN r.r_cause2 < 0.2
+                  THEN ARRAY[r.causes[1 + r.cause],
+                             r.causes[1 + (r.cause + 1 + floor(r.r_cause2 * 5 * (r.n_causes - 1))::int) % r.n_causes]]
+                ELSE ARRAY[r.causes[1 + r.cause]] END,
+           CASE WHEN r.status IN ('resolved', 'closed') THEN
+             (${textArray(OUTCOMES)})[1 + floor(power(r.r_outcome, 1.5) * ${OUTCOMES.length})::int] END
       FROM routed r
       LEFT JOIN bench_handlers h ON h.organisation_id = r.responsible
            AND h.n = 1 + floor(r.r_handler * ${HANDLERS_PER_ORGANISATION})::int
+     -- In the order they arrived, as intake stores them: a month's cases lie together on disk.
+     ORDER BY r.i
     `,
     [count],
   );
 }
 
 /**
- * Two clocks per case, as the deadlines module keeps them: the first response (2 days)
- * and the resolution (14 days). Closed cases met both; open ones run or have breached.
+ * About 1 % of cases turn out to be a duplicate of the case received just before them on
+ * the same contract: merged into it and closed, as the inbox's merge leaves them.
+ */
+async function mergeDuplicates(client: PoolClient): Promise<void> {
+  await client.query(`
+    UPDATE cases c SET merged_into_case_id = m.head, status = 'closed', outcome = NULL, root_causes = '{}'
+      FROM (SELECT id, lag(id) OVER (PARTITION BY contract_id ORDER BY created_at) AS head, random() AS r
+              FROM cases) m
+     WHERE c.id = m.id AND m.r < 0.01 AND m.head IS NOT NULL`);
+}
+
+/**
+ * The clocks of each case, as the deadlines module keeps them: the first response (2 days)
+ * and the resolution (14 days), and under a contract (all have a passenger-rights regime)
+ * the legal reply (a month), which the first answer also meets. Closed cases met them;
+ * open ones run or have breached.
  */
 async function insertClocks(client: PoolClient): Promise<void> {
   await client.query(`
@@ -309,18 +411,20 @@ async function insertClocks(client: PoolClient): Promise<void> {
                 WHEN m.met_at > d.due_at THEN d.due_at END,
            m.met_at
       FROM cases c
-     CROSS JOIN (VALUES ('first-response'), ('resolution')) AS k(kind)
+     CROSS JOIN (VALUES ('first-response'), ('resolution'), ('legal-reply')) AS k(kind)
      CROSS JOIN LATERAL (SELECT CASE
          WHEN k.kind = 'first-response' THEN c.created_at + interval '2 days'
+         WHEN k.kind = 'legal-reply' THEN c.created_at + interval '1 month'
          WHEN c.status = 'waiting-for-traveller' THEN greatest(c.created_at + interval '14 days', now() + interval '3 days')
          ELSE c.created_at + interval '14 days' END AS due_at) d
      CROSS JOIN LATERAL (SELECT CASE
          WHEN c.status IN ('resolved', 'closed') THEN
-           CASE WHEN k.kind = 'first-response' THEN c.created_at + (c.updated_at - c.created_at) / 3
+           CASE WHEN k.kind IN ('first-response', 'legal-reply') THEN c.created_at + (c.updated_at - c.created_at) / 3
                 ELSE c.updated_at END
-         WHEN c.status IN ('open', 'waiting-for-traveller') AND k.kind = 'first-response'
+         WHEN c.status IN ('open', 'waiting-for-traveller') AND k.kind IN ('first-response', 'legal-reply')
            THEN c.created_at + least(now() - c.created_at, interval '1 day') / 2
-         END AS met_at) m`);
+         END AS met_at) m
+     WHERE k.kind <> 'legal-reply' OR c.contract_id IS NOT NULL`);
 }
 
 /** About 3 % of cases came from another organisation: the authority's from the operator, the rest between operators. */
@@ -340,4 +444,66 @@ async function insertTransfers(client: PoolClient): Promise<void> {
       CROSS JOIN (SELECT id FROM organisations WHERE code = 'NOBINA') n
       LEFT JOIN contracts k ON k.id = c.contract_id
      WHERE random() < 0.03 AND c.responsible_organisation_id IS NOT NULL AND NOT c.triage`);
+}
+
+/**
+ * Boardings per contract and month (the contract's own row, and one per line) over the
+ * data's years and the month before, with the seasons in them; and the forums' improvement
+ * actions of ACTIONS.
+ */
+async function insertPartnership(client: PoolClient): Promise<void> {
+  const weights = Object.entries(CONTRACT_WEIGHTS).filter(([code]) => code !== '');
+  await client.query(
+    `
+    WITH months AS (
+      SELECT m::date AS month
+        FROM generate_series(date_trunc('month', now() - interval '1126 days'), date_trunc('month', now()), interval '1 month') m
+    ),
+    contract_months AS (
+      SELECT mo.month, k.id AS contract_id, k.lines,
+             -- About 3.3 million boardings a month in the area, fewer in summer.
+             round(3300000 * w.weight / $3::float8
+                   * (1 - 0.25 * (extract(month FROM mo.month) IN (6, 7, 8))::int)
+                   * (0.9 + 0.2 * random()))::bigint AS boardings
+        FROM unnest($1::text[], $2::float8[]) AS w(code, weight)
+        JOIN contracts c ON c.code = w.code
+        JOIN bench_contracts k ON k.id = c.id
+       CROSS JOIN months mo
+    )
+    INSERT INTO ridership (month, contract_id, line, boardings)
+    SELECT month, contract_id, '', boardings FROM contract_months
+    UNION ALL
+    SELECT cm.month, cm.contract_id, l.line,
+           round(cm.boardings / cardinality(cm.lines) * (0.5 + random()))::bigint
+      FROM contract_months cm CROSS JOIN LATERAL unnest(cm.lines) AS l(line)
+    ON CONFLICT DO NOTHING`,
+    [
+      weights.map(([code]) => code),
+      weights.map(([, weight]) => weight),
+      weights.reduce((sum, [, weight]) => sum + weight, 0),
+    ],
+  );
+  for (const action of ACTIONS)
+    await client.query(
+      `
+      WITH decided AS (
+        SELECT (date_trunc('month', now()) - interval '1 month' * $5 + interval '4 days')::date AS on_day)
+      INSERT INTO improvement_actions (title, root_causes, focus_areas, contract_ids, owner_organisation_id,
+                                       decided_on, due_on, status, completed_at)
+      SELECT $1, ARRAY(SELECT b.causes[i + 1] FROM unnest($3::int[]) AS i), $2::text[],
+             CASE WHEN k.id IS NULL THEN '{}'::uuid[] ELSE ARRAY[k.id] END,
+             coalesce(k.operator_id, (SELECT authority_id FROM area_settings LIMIT 1)),
+             d.on_day, d.on_day + 120, $6,
+             CASE WHEN $6 = 'done' THEN date_trunc('month', now()) - interval '10 days' END
+        FROM decided d CROSS JOIN bench_bounds b
+        LEFT JOIN contracts k ON k.code = $4`,
+      [
+        action.title,
+        action.focusAreas,
+        action.rootCauses,
+        action.contract,
+        action.monthsAgo,
+        action.status,
+      ],
+    );
 }

@@ -118,15 +118,25 @@ export function reportQueries(input: ReportQueryInput): ReportQuery[] {
         SELECT period, 'root-cause', t.code, count(*)::int
           FROM scoped CROSS JOIN LATERAL unnest(root_causes) AS t(code) GROUP BY 1, 3`,
     ),
+    // Each case's month by where it falls among the months' first instants (width_bucket,
+    // a binary search): converting every case's time to local time and formatting it cost
+    // more than reading the 13 months' cases.
     query('trend', (params, zone) => {
       const { from, to } = dayBounds(input.trend, zone(), params);
-      return `SELECT to_char(c.created_at AT TIME ZONE ${zone()}, 'YYYY-MM') AS month,
-                     c.contract_id AS "contractId", (c.kind = 'complaint') AS complaint,
-                     count(*)::int AS cases
-                FROM cases c
-               WHERE c.created_at >= ${from} AND c.created_at < ${to}
-                 AND ${COUNTED} AND ${scopeCondition(scope, params)}
-               GROUP BY 1, 2, 3`;
+      const first = params.add(input.trend.from);
+      const last = params.add(input.trend.to);
+      return `SELECT to_char(${first}::date + (t.bucket - 1) * interval '1 month', 'YYYY-MM') AS month,
+                     t."contractId", t.complaint, t.cases
+                FROM (SELECT width_bucket(c.created_at, ARRAY(
+                               SELECT m AT TIME ZONE ${zone()}
+                                 FROM generate_series(${first}::date::timestamp, ${last}::date::timestamp,
+                                                      interval '1 month') AS m)) AS bucket,
+                             c.contract_id AS "contractId", (c.kind = 'complaint') AS complaint,
+                             count(*)::int AS cases
+                        FROM cases c
+                       WHERE c.created_at >= ${from} AND c.created_at < ${to}
+                         AND ${COUNTED} AND ${scopeCondition(scope, params)}
+                       GROUP BY 1, 2, 3) t`;
     }),
     query(
       'clocks',
