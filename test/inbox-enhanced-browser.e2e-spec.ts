@@ -150,9 +150,10 @@ describeInBrowser('the inbox with and without its script, in Chromium', () => {
       await page.locator('.case-notes', { hasText: note }).waitFor();
       expect(await noReload(page)).toBe(true);
       expect(pathOf(page)).toBe(`/inbox/cases/${reference}`);
-      await page.waitForFunction(
-        "document.querySelector('[data-inbox-status]').textContent === 'Sparat.'",
-      );
+      // A locator, not a string predicate: the page's CSP refuses eval.
+      await page
+        .locator('[data-inbox-status]', { hasText: /^Sparat\.$/ })
+        .waitFor({ state: 'attached' });
       // The note's field is empty again: the content is the new page's.
       expect(await page.locator('#note-body').inputValue()).toBe('');
 
