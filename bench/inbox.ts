@@ -13,6 +13,7 @@ import { startBenchApp } from './support/bench-app';
 import { BENCH_PASSWORD, benchEmail, generateCases } from './support/generate-cases';
 import { format, summarise } from './support/stats';
 import { dropQueues } from './support/drop-queues';
+import { runBench } from './support/run-bench';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -256,9 +257,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runBench(main);

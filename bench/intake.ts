@@ -11,6 +11,7 @@ import { FakeTwilio } from '../test/support/fake-twilio';
 import { SmtpSink } from '../test/support/smtp-sink';
 import { startBenchApp } from './support/bench-app';
 import { format, summarise } from './support/stats';
+import { runBench } from './support/run-bench';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '10,50').split(',').map(Number);
@@ -283,9 +284,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runBench(main);

@@ -21,6 +21,7 @@ import { startBenchApp } from './support/bench-app';
 import { dropQueues } from './support/drop-queues';
 import { generateCases } from './support/generate-cases';
 import { format, summarise } from './support/stats';
+import { runBench } from './support/run-bench';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
@@ -245,9 +246,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runBench(main);

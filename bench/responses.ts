@@ -24,6 +24,7 @@ import {
   TimedTwilio,
 } from './support/timed-providers';
 import { dropQueues } from './support/drop-queues';
+import { runBench } from './support/run-bench';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 20);
 // A service runs for weeks: the first seconds (cold JIT, pool connections being opened)
@@ -452,9 +453,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runBench(main);

@@ -18,6 +18,7 @@ import { dropDatabase } from '../src/infra/database/postgres-url';
 import { route, RoutingIndex } from '../src/routing/router';
 import type { RoutingRequest } from '../src/routing/routing.model';
 import { format, seededRandom, summarise } from './support/stats';
+import { runBench } from './support/run-bench';
 
 const ROOT = join(__dirname, '..');
 const FEED = process.env.BENCH_FEED ?? join(ROOT, '..', 'shared', 'data', 'gtfs-se-ul-2021');
@@ -111,9 +112,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runBench(main);
