@@ -301,26 +301,27 @@ export function buildReport(input: ReportInput): ReportDocument {
     };
   };
   const transfersTotal = input.transfers.reduce((sum, row) => sum + row.cases, 0);
+  const summaryColumns = (type: 'int' | 'decimal'): ReportColumn[] => [
+    { key: 'metric', label: 'Mått', type: 'text' },
+    { key: 'value', label: capitalised(periodLabels.current), type },
+    { key: 'previous', label: capitalised(periodLabels.previous), type },
+    { key: 'changePrevious', label: `Förändring mot ${periodLabels.previous}`, type: 'percent' },
+    { key: 'lastYear', label: capitalised(periodLabels['last-year']), type },
+    {
+      key: 'changeLastYear',
+      label: `Förändring mot ${periodLabels['last-year']}`,
+      type: 'percent',
+    },
+  ];
+  // Counts and the rate apart: a column is either whole numbers or decimals.
   const summary: ReportTable = {
     id: 'summary',
     title: 'Sammanfattning',
-    columns: [
-      { key: 'metric', label: 'Mått', type: 'text' },
-      { key: 'value', label: periodLabels.current, type: 'decimal' },
-      { key: 'previous', label: capitalised(periodLabels.previous), type: 'decimal' },
-      { key: 'changePrevious', label: `Förändring mot ${periodLabels.previous}`, type: 'percent' },
-      { key: 'lastYear', label: capitalised(periodLabels['last-year']), type: 'decimal' },
-      {
-        key: 'changeLastYear',
-        label: `Förändring mot ${periodLabels['last-year']}`,
-        type: 'percent',
-      },
-    ],
+    columns: summaryColumns('int'),
     rows: [
       summaryRow('Ärenden', (p) => total(p)),
       summaryRow('Klagomål', (p) => total(p, 'complaint')),
       summaryRow('Beröm', (p) => total(p, 'praise')),
-      summaryRow('Klagomål per 100 000 påstigande', ratePerPeriod),
       {
         metric: 'Överlämnade ärenden (felfördelade)',
         value: transfersTotal,
@@ -331,9 +332,16 @@ export function buildReport(input: ReportInput): ReportDocument {
       },
     ],
   };
+  const summaryRate: ReportTable = {
+    id: 'summary-rate',
+    title: 'Klagomål per 100 000 påstigande',
+    columns: summaryColumns('decimal'),
+    rows: [summaryRow('Klagomål per 100 000 påstigande', ratePerPeriod)],
+  };
 
   const tables: ReportTable[] = [
     summary,
+    summaryRate,
     comparisonTable(
       'counts-by-kind',
       'Ärenden per typ',
