@@ -208,6 +208,19 @@ const ROUTE_BODIES: Record<string, BodyOf> = {
   'POST /inbox/partnership/actions': () => ({ title: 'Inkräktarens åtgärd', owner: 'GUB' }),
   'POST /inbox/partnership/actions/:id/status': () => ({ status: 'cancelled' }),
   'POST /inbox/partnership/cycles/:id/record': () => ({ reflections: 'Inkräktarens tankar' }),
+  'POST /inbox/partnership/forums': () => ({
+    code: 'WALK',
+    name: 'Inkräktarens forum',
+    members: 'inkraktare@nobina.example',
+  }),
+  'POST /inbox/partnership/forums/:id': () => ({ name: 'Kapat forum', members: '' }),
+  'POST /inbox/partnership/cycles': () => ({
+    forum: 'WALK-FORUM',
+    code: '2027H1',
+    startsOn: '2027-01-01',
+    endsOn: '2027-06-30',
+  }),
+  'POST /inbox/partnership/cycles/:id': () => ({ startsOn: '2026-07-01', endsOn: '2027-12-31' }),
   'POST /api/v1/ridership': () => ({
     csv: 'month,contract,line,boardings\n2026-11,UL-STAD-2019,,1',
   }),
@@ -326,6 +339,8 @@ function expand(
 /** The CSRF form a post to an inbox page carries a token of; null outside the inbox. */
 function csrfFormOf(path: string): CsrfForm | null {
   if (!path.startsWith('/inbox/')) return null;
+  // The partnership page's forms carry their own token: the walk reaches the role checks.
+  if (path.startsWith('/inbox/partnership/')) return 'partnership';
   const last = path.split('/').pop() ?? '';
   return (CSRF_FORMS as readonly string[]).includes(last) ? (last as CsrfForm) : 'case-action';
 }

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { issueCsrfToken } from '../src/auth/csrf-token';
 import { PartnershipRepository } from '../src/partnership/partnership.repository';
 import { RidershipService } from '../src/ridership/ridership.service';
 import { actionTokenOf } from './support/case-desk';
@@ -441,5 +442,198 @@ describe('the partnership cycle', () => {
       .expect(303);
     const listed = await api('ulAdmin').get('/actions').expect(200);
     expect(listed.body.map((a: { title: string }) => a.title)).toContain('Ny skylt');
+  });
+
+  it("lets the authority's admins create and change forums and cycles through the page's forms", async () => {
+    const page = await request(app.server)
+      .get('/inbox/partnership?lang=sv')
+      .set('Cookie', cookies.ulAdmin)
+      .expect(200);
+    expect(page.text).toContain('Nytt forum');
+    expect(page.text).toContain('Ny cykel');
+    expect(page.text).toContain('action="/inbox/partnership/forums?lang');
+    const csrf = actionTokenOf(page.text);
+    const post = (path: string, body: Record<string, unknown>) =>
+      request(app.server)
+        .post(`/inbox/partnership${path}?lang=sv`)
+        .set('Cookie', cookies.ulAdmin)
+        .type('form')
+        .send({ csrf, ...body });
+    const forumRow = async (code: string) =>
+      (
+        await app.dataSource.query<
+          { id: string; name: string; members: string[]; contract_id: string | null }[]
+        >('SELECT id, name, members, contract_id FROM forums WHERE code = $1', [code])
+      )[0];
+
+    // A refused forum: the page again with the errors and what was typed; nothing stored.
+    const badForum = await post('/forums', {
+      code: 'SIDFORUM',
+      name: 'Sidans forum',
+      contract: 'UL-STAD-2019',
+      members: 'inte-en-adress',
+    }).expect(400);
+    expect(badForum.text).toContain('members');
+    expect(badForum.text).toContain('value="Sidans forum"');
+    expect(badForum.text).toContain('inte-en-adress</textarea>');
+    expect(await forumRow('SIDFORUM')).toBeUndefined();
+
+    await post('/forums', {
+      code: 'SIDFORUM',
+      name: 'Sidans forum',
+      contract: 'UL-STAD-2019',
+      members: 'Berit@UL.example\r\ncarl@gub.example, dora@ul.example',
+    })
+      .expect(303)
+      .expect('Location', '/inbox/partnership?lang=sv');
+    const forum = await forumRow('SIDFORUM');
+    expect(forum).toMatchObject({
+      name: 'Sidans forum',
+      contract_id: stadId,
+      members: ['berit@ul.example', 'carl@gub.example', 'dora@ul.example'],
+    });
+    // The code is taken: 409, the page again.
+    const taken = await post('/forums', { code: 'SIDFORUM', name: 'Igen', contract: '' }).expect(
+      409,
+    );
+    expect(taken.text).toContain('value="Igen"');
+
+    await post(`/forums/${forum.id}`, {
+      name: 'Sidans stadsforum',
+      members: 'berit@ul.example\nerik@ul.example',
+    }).expect(303);
+    expect(await forumRow('SIDFORUM')).toMatchObject({
+      name: 'Sidans stadsforum',
+      members: ['berit@ul.example', 'erik@ul.example'],
+      contract_id: stadId,
+    });
+
+    const cycles = () =>
+      app.dataSource.query<
+        { id: string; code: string; starts_on: string; ends_on: string; focus_areas: string[] }[]
+      >(
+        `SELECT id, code, starts_on::text, ends_on::text, focus_areas FROM cycles
+          WHERE forum_id = $1 ORDER BY code`,
+        [forum.id],
+      );
+    const events = async () =>
+      (
+        await app.dataSource.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM partnership_events',
+        )
+      )[0].n;
+
+    // A bad date range: the page again with the error and the typed values; nothing changes.
+    const eventsBefore = await events();
+    const badCycle = await post('/cycles', {
+      forum: 'SIDFORUM',
+      code: '2027H1',
+      startsOn: '2027-07-01',
+      endsOn: '2027-06-30',
+      focusAreas: 'punctuality',
+    }).expect(400);
+    expect(badCycle.text).toContain('endsOn: must not be before startsOn');
+    expect(badCycle.text).toContain('value="2027H1"');
+    expect(badCycle.text).toContain('value="2027-07-01"');
+    expect(badCycle.text).toMatch(/value="punctuality" checked/);
+    expect(await cycles()).toEqual([]);
+    expect(await events()).toBe(eventsBefore);
+
+    await post('/cycles', {
+      forum: 'SIDFORUM',
+      code: '2027H1',
+      startsOn: '2027-01-01',
+      endsOn: '2027-06-30',
+      focusAreas: ['punctuality', 'staff-treatment'],
+    }).expect(303);
+    const [created] = await cycles();
+    expect(created).toMatchObject({
+      code: '2027H1',
+      starts_on: '2027-01-01',
+      ends_on: '2027-06-30',
+      focus_areas: ['punctuality', 'staff-treatment'],
+    });
+
+    // Changing the cycle: a bad range is refused as well, then a good one is kept.
+    const badEdit = await post(`/cycles/${created.id}`, {
+      startsOn: '2027-01-01',
+      endsOn: '2026-12-31',
+      focusAreas: 'punctuality',
+    }).expect(400);
+    expect(badEdit.text).toContain('endsOn: must not be before startsOn');
+    expect(badEdit.text).toContain('value="2026-12-31"');
+    await post(`/cycles/${created.id}`, {
+      startsOn: '2027-01-01',
+      endsOn: '2027-05-31',
+      focusAreas: 'staff-treatment',
+    }).expect(303);
+    expect((await cycles())[0]).toMatchObject({
+      ends_on: '2027-05-31',
+      focus_areas: ['staff-treatment'],
+    });
+
+    const after = await request(app.server)
+      .get('/inbox/partnership?lang=en')
+      .set('Cookie', cookies.ulAdmin)
+      .expect(200);
+    expect(after.text).toContain('Sidans stadsforum');
+    expect(after.text).toContain('2027-01-01 – 2027-05-31');
+    expect(after.text).toContain('New forum');
+  });
+
+  it('shows others no forum or cycle forms and refuses their posts as the API does', async () => {
+    for (const who of ['gubHandler', 'ulHandler']) {
+      const page = await request(app.server)
+        .get('/inbox/partnership?lang=sv')
+        .set('Cookie', cookies[who])
+        .expect(200);
+      expect(page.text).not.toContain('Nytt forum');
+      expect(page.text).not.toContain('Ny cykel');
+      expect(page.text).not.toContain('name="members"');
+      expect(page.text).not.toContain('name="startsOn"');
+    }
+    // A valid token of the GUB handler's own browser: the refusal is the role's, not CSRF's.
+    const nonce = /sp_csrf=([^;]+)/.exec(cookies.gubHandler)?.[1] ?? '';
+    expect(nonce).not.toBe('');
+    const csrf = issueCsrfToken(app.config.FORM_SECRET, nonce, 'partnership', clock.now());
+    const [forum] = await app.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM forums WHERE code = 'SIDFORUM'`,
+    );
+    const [cycle] = await app.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM cycles WHERE forum_id = $1`,
+      [forum.id],
+    );
+    const before = await app.dataSource.query(
+      'SELECT (SELECT count(*) FROM forums) AS f, (SELECT count(*) FROM cycles) AS c, (SELECT count(*) FROM partnership_events) AS e',
+    );
+    for (const [path, body] of [
+      ['/forums', { code: 'GUBFORUM', name: 'GUB:s forum' }],
+      [`/forums/${forum.id}`, { name: 'Kapat', members: 'gub@gub.example' }],
+      [
+        '/cycles',
+        { forum: 'SIDFORUM', code: '2027H2', startsOn: '2027-07-01', endsOn: '2027-12-31' },
+      ],
+      [`/cycles/${cycle.id}`, { startsOn: '2027-01-01', endsOn: '2027-12-31' }],
+    ] as const) {
+      const refused = await request(app.server)
+        .post(`/inbox/partnership${path}?lang=sv`)
+        .set('Cookie', cookies.gubHandler)
+        .type('form')
+        .send({ csrf, ...body })
+        .expect(403);
+      expect(refused.text).not.toContain('Sidan har gått ut');
+      // The same post without the token is refused for that.
+      const noToken = await request(app.server)
+        .post(`/inbox/partnership${path}?lang=sv`)
+        .set('Cookie', cookies.gubHandler)
+        .type('form')
+        .send(body)
+        .expect(403);
+      expect(noToken.text).toContain('Sidan har gått ut');
+    }
+    const after = await app.dataSource.query(
+      'SELECT (SELECT count(*) FROM forums) AS f, (SELECT count(*) FROM cycles) AS c, (SELECT count(*) FROM partnership_events) AS e',
+    );
+    expect(after).toEqual(before);
   });
 });

@@ -22,9 +22,19 @@ import { toFieldErrors } from '../infra/http/validation';
 import { Inject } from '@nestjs/common';
 import { addMonths } from '../reports/report-month';
 import { ReportsService } from '../reports/reports.service';
-import { CreateActionDto, IdParam, RecordCycleDto, UpdateActionDto } from './dto/partnership.dto';
+import {
+  CreateActionDto,
+  CreateCycleDto,
+  CreateForumDto,
+  IdParam,
+  RecordCycleDto,
+  UpdateActionDto,
+  UpdateCycleDto,
+  UpdateForumDto,
+} from './dto/partnership.dto';
 import { PartnershipPage, PARTNERSHIP_PATH } from './partnership-page';
-import type { ActionFormValues } from './partnership-page';
+import type { ActionFormValues, ForumFormTyped } from './partnership-page';
+import { PartnershipForbiddenError } from './partnership.errors';
 import { PartnershipRepository } from './partnership.repository';
 import { PartnershipService } from './partnership.service';
 
@@ -47,6 +57,19 @@ async function validated<T extends object>(type: new () => T, plain: object): Pr
       toFieldErrors(errors),
     );
   return instance;
+}
+
+/** A members field: e-mail addresses one a line, or separated by commas (or semicolons). */
+const membersOf = (value: string): string[] =>
+  value
+    .split(/[\s,;]+/)
+    .map((member) => member.trim())
+    .filter(Boolean);
+
+/** What a refused form was sent with: the new action's fields, or a forum or cycle form's. */
+interface Kept {
+  values?: ActionFormValues | null;
+  typed?: ForumFormTyped | null;
 }
 
 function actionValues(body: FormBody): ActionFormValues {
@@ -109,7 +132,7 @@ export class PartnershipPageController {
     const language = languageOf(request, lang);
     this.forms.check(request, 'partnership');
     const values = actionValues(body ?? {});
-    await this.perform(viewer, request, response, language, values, async () => {
+    await this.perform(viewer, request, response, language, { values }, async () => {
       const input = await validated(CreateActionDto, {
         title: values.title,
         description: values.description || undefined,
@@ -136,7 +159,7 @@ export class PartnershipPageController {
   ): Promise<void> {
     const language = languageOf(request, lang);
     this.forms.check(request, 'partnership');
-    await this.perform(viewer, request, response, language, null, async () => {
+    await this.perform(viewer, request, response, language, {}, async () => {
       const input = await validated(UpdateActionDto, { status: text(body?.status) });
       await this.partnership.updateAction(viewer, params.id, input);
     });
@@ -153,7 +176,7 @@ export class PartnershipPageController {
   ): Promise<void> {
     const language = languageOf(request, lang);
     this.forms.check(request, 'partnership');
-    await this.perform(viewer, request, response, language, null, async () => {
+    await this.perform(viewer, request, response, language, {}, async () => {
       const input = await validated(RecordCycleDto, {
         reflections: text(body?.reflections),
         decisions: text(body?.decisions),
@@ -163,13 +186,125 @@ export class PartnershipPageController {
     });
   }
 
+  @Post('forums')
+  async createForum(
+    @CurrentUser() viewer: Principal,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Query('lang') lang: unknown,
+    @Body() body: FormBody | undefined,
+  ): Promise<void> {
+    const language = languageOf(request, lang);
+    this.forms.check(request, 'partnership');
+    this.requireForumKeeper(viewer);
+    const values = {
+      code: text(body?.code),
+      name: text(body?.name),
+      contract: text(body?.contract),
+      members: text(body?.members),
+    };
+    const typed: ForumFormTyped = { form: 'new-forum', values };
+    await this.perform(viewer, request, response, language, { typed }, async () => {
+      const input = await validated(CreateForumDto, {
+        code: values.code.trim(),
+        name: values.name,
+        contract: values.contract || undefined,
+        members: membersOf(values.members),
+      });
+      await this.partnership.createForum(viewer, input);
+    });
+  }
+
+  @Post('forums/:id')
+  async updateForum(
+    @CurrentUser() viewer: Principal,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param() params: IdParam,
+    @Query('lang') lang: unknown,
+    @Body() body: FormBody | undefined,
+  ): Promise<void> {
+    const language = languageOf(request, lang);
+    this.forms.check(request, 'partnership');
+    this.requireForumKeeper(viewer);
+    const values = { name: text(body?.name), members: text(body?.members) };
+    const typed: ForumFormTyped = { form: 'edit-forum', id: params.id, values };
+    await this.perform(viewer, request, response, language, { typed }, async () => {
+      const input = await validated(UpdateForumDto, {
+        name: values.name,
+        members: membersOf(values.members),
+      });
+      await this.partnership.updateForum(viewer, params.id, input);
+    });
+  }
+
+  @Post('cycles')
+  async createCycle(
+    @CurrentUser() viewer: Principal,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Query('lang') lang: unknown,
+    @Body() body: FormBody | undefined,
+  ): Promise<void> {
+    const language = languageOf(request, lang);
+    this.forms.check(request, 'partnership');
+    this.requireForumKeeper(viewer);
+    const values = {
+      forum: text(body?.forum),
+      code: text(body?.code),
+      startsOn: text(body?.startsOn),
+      endsOn: text(body?.endsOn),
+      focusAreas: list(body?.focusAreas),
+    };
+    const typed: ForumFormTyped = { form: 'new-cycle', values };
+    await this.perform(viewer, request, response, language, { typed }, async () => {
+      const input = await validated(CreateCycleDto, { ...values, code: values.code.trim() });
+      await this.partnership.createCycle(viewer, input);
+    });
+  }
+
+  @Post('cycles/:id')
+  async updateCycle(
+    @CurrentUser() viewer: Principal,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param() params: IdParam,
+    @Query('lang') lang: unknown,
+    @Body() body: FormBody | undefined,
+  ): Promise<void> {
+    const language = languageOf(request, lang);
+    this.forms.check(request, 'partnership');
+    this.requireForumKeeper(viewer);
+    const values = {
+      startsOn: text(body?.startsOn),
+      endsOn: text(body?.endsOn),
+      focusAreas: list(body?.focusAreas),
+    };
+    const typed: ForumFormTyped = { form: 'edit-cycle', id: params.id, values };
+    await this.perform(viewer, request, response, language, { typed }, async () => {
+      const input = await validated(UpdateCycleDto, values);
+      await this.partnership.updateCycle(viewer, params.id, input);
+    });
+  }
+
+  /**
+   * Forums and cycles are the authority's admins' to keep: anyone else is refused before
+   * the form is read, as the JSON API refuses them.
+   */
+  private requireForumKeeper(viewer: Principal): void {
+    if (!this.partnership.canKeepForums(viewer))
+      throw new PartnershipForbiddenError(
+        "Only the authority's admins keep the forums and cycles.",
+      );
+  }
+
   /** Does the change; a refused one (bad input, conflict) shows the page again with why. */
   private async perform(
     viewer: Principal,
     request: Request,
     response: Response,
     language: Language,
-    values: ActionFormValues | null,
+    kept: Kept,
     change: () => Promise<void>,
   ): Promise<void> {
     try {
@@ -179,7 +314,7 @@ export class PartnershipPageController {
         throw error;
       await this.send(viewer, request, response, language, statusOf(error.kind), {
         error: { message: error.message, fields: error.fieldErrors },
-        values,
+        ...kept,
       });
       return;
     }
@@ -192,10 +327,7 @@ export class PartnershipPageController {
     response: Response,
     language: Language,
     status: number,
-    extra: {
-      error?: { message: string; fields: FieldError[] } | null;
-      values?: ActionFormValues | null;
-    } = {},
+    extra: Kept & { error?: { message: string; fields: FieldError[] } | null } = {},
   ): Promise<void> {
     const now = this.clock.now();
     const [taxonomy, forums, actions, choices, profile, exports] = await Promise.all([
@@ -221,6 +353,7 @@ export class PartnershipPageController {
       permissions: {
         writeActions: this.partnership.canWriteActions(viewer),
         recordCycles: this.partnership.canRecordCycles(viewer),
+        keepForums: this.partnership.canKeepForums(viewer),
         changeAction: (action) => this.partnership.canChangeAction(viewer, action),
       },
       csrf: this.forms.tokenFor(request, response, 'partnership'),

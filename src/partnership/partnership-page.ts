@@ -36,6 +36,29 @@ export interface ActionFormValues {
   dueOn: string;
 }
 
+/** What one of the forum and cycle forms was sent with, to show again beside its errors. */
+export type ForumFormTyped =
+  | {
+      form: 'new-forum';
+      values: { code: string; name: string; contract: string; members: string };
+    }
+  | { form: 'edit-forum'; id: string; values: { name: string; members: string } }
+  | {
+      form: 'new-cycle';
+      values: {
+        forum: string;
+        code: string;
+        startsOn: string;
+        endsOn: string;
+        focusAreas: string[];
+      };
+    }
+  | {
+      form: 'edit-cycle';
+      id: string;
+      values: { startsOn: string; endsOn: string; focusAreas: string[] };
+    };
+
 export interface PartnershipPageInput {
   taxonomy: TaxonomyTermView[];
   forums: ForumView[];
@@ -46,6 +69,8 @@ export interface PartnershipPageInput {
   permissions: {
     writeActions: boolean;
     recordCycles: boolean;
+    /** Creating and changing forums and cycles (the authority's admins). */
+    keepForums: boolean;
     changeAction: (action: ActionView) => boolean;
   };
   csrf: string;
@@ -57,6 +82,7 @@ export interface PartnershipPageInput {
   reports: { month: string; latestMonth: string; exports: StoredExport[] };
   error?: { message: string; fields: FieldError[] } | null;
   values?: ActionFormValues | null;
+  typed?: ForumFormTyped | null;
 }
 
 /** The partnership page as HTML, in Swedish or English; values are escaped by Handlebars. */
@@ -180,30 +206,96 @@ export class PartnershipPage {
         }
       : null;
 
-    const forums = input.forums.map((forum) => ({
-      name: forum.name,
-      code: forum.code,
-      scope: forum.contract ? `${t.forums.contract} ${forum.contract.code}` : t.forums.area,
-      members: forum.members.length ? forum.members.join(', ') : t.forums.noMembers,
-      cycles: forum.cycles.map((cycle) => ({
-        id: cycle.id,
-        code: cycle.code,
-        period: `${cycle.startsOn} – ${cycle.endsOn}`,
-        state: cycle.closedAt ? t.forums.closed : t.forums.open,
-        focusAreas: labels('focus-area', cycle.focusAreas) || t.forums.nothingYet,
-        reflections: cycle.reflections ?? t.forums.nothingYet,
-        decisions: cycle.decisions ?? t.forums.nothingYet,
-        form: input.permissions.recordCycles
+    const typed = input.typed ?? null;
+    const keep = input.permissions.keepForums;
+    const focusOptions = (checked: string[]) =>
+      terms('focus-area').map((term) => ({
+        value: term.code,
+        label: language === 'sv' ? term.labelSv : term.labelEn,
+        checked: checked.includes(term.code),
+      }));
+    const typedNewForum = typed?.form === 'new-forum' ? typed.values : null;
+    const newForum = keep
+      ? {
+          action: withLanguage(partnershipPath('forums'), language),
+          csrf: input.csrf,
+          values: typedNewForum ?? { code: '', name: '', contract: '', members: '' },
+          contracts: [
+            { value: '', label: t.forumForms.wholeArea, selected: !typedNewForum?.contract },
+            ...input.contracts.map((contract) => ({
+              value: contract.code,
+              label: `${contract.code} – ${contract.name}`,
+              selected: typedNewForum?.contract === contract.code,
+            })),
+          ],
+        }
+      : null;
+
+    const forums = input.forums.map((forum) => {
+      const typedEdit = typed?.form === 'edit-forum' && typed.id === forum.id ? typed.values : null;
+      const typedCycle =
+        typed?.form === 'new-cycle' && typed.values.forum === forum.code ? typed.values : null;
+      return {
+        id: forum.id,
+        name: forum.name,
+        code: forum.code,
+        scope: forum.contract ? `${t.forums.contract} ${forum.contract.code}` : t.forums.area,
+        members: forum.members.length ? forum.members.join(', ') : t.forums.noMembers,
+        editForm: keep
           ? {
-              action: withLanguage(partnershipPath('cycles', cycle.id, 'record'), language),
+              action: withLanguage(partnershipPath('forums', forum.id), language),
               csrf: input.csrf,
-              reflections: cycle.reflections ?? '',
-              decisions: cycle.decisions ?? '',
-              closed: cycle.closedAt !== null,
+              open: typedEdit !== null,
+              name: typedEdit?.name ?? forum.name,
+              members: typedEdit?.members ?? forum.members.join('\n'),
             }
           : null,
-      })),
-    }));
+        cycleForm: keep
+          ? {
+              action: withLanguage(partnershipPath('cycles'), language),
+              csrf: input.csrf,
+              open: typedCycle !== null,
+              forum: forum.code,
+              code: typedCycle?.code ?? '',
+              startsOn: typedCycle?.startsOn ?? '',
+              endsOn: typedCycle?.endsOn ?? '',
+              focusAreas: focusOptions(typedCycle?.focusAreas ?? []),
+            }
+          : null,
+        cycles: forum.cycles.map((cycle) => {
+          const typedCycleEdit =
+            typed?.form === 'edit-cycle' && typed.id === cycle.id ? typed.values : null;
+          return {
+            id: cycle.id,
+            code: cycle.code,
+            period: `${cycle.startsOn} – ${cycle.endsOn}`,
+            state: cycle.closedAt ? t.forums.closed : t.forums.open,
+            focusAreas: labels('focus-area', cycle.focusAreas) || t.forums.nothingYet,
+            reflections: cycle.reflections ?? t.forums.nothingYet,
+            decisions: cycle.decisions ?? t.forums.nothingYet,
+            form: input.permissions.recordCycles
+              ? {
+                  action: withLanguage(partnershipPath('cycles', cycle.id, 'record'), language),
+                  csrf: input.csrf,
+                  reflections: cycle.reflections ?? '',
+                  decisions: cycle.decisions ?? '',
+                  closed: cycle.closedAt !== null,
+                }
+              : null,
+            editForm: keep
+              ? {
+                  action: withLanguage(partnershipPath('cycles', cycle.id), language),
+                  csrf: input.csrf,
+                  open: typedCycleEdit !== null,
+                  startsOn: typedCycleEdit?.startsOn ?? cycle.startsOn,
+                  endsOn: typedCycleEdit?.endsOn ?? cycle.endsOn,
+                  focusAreas: focusOptions(typedCycleEdit?.focusAreas ?? cycle.focusAreas),
+                }
+              : null,
+          };
+        }),
+      };
+    });
 
     const reports = {
       action: `${REPORTS_API_PATH}/monthly`,
@@ -271,6 +363,7 @@ export class PartnershipPage {
         exports: reports.exports.length ? reports.exports : null,
       },
       newAction,
+      newForum,
       forums,
       taxonomy: kinds.map((kind) => ({
         title: t.taxonomy.kinds[kind],

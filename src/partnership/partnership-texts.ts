@@ -94,6 +94,29 @@ export interface PartnershipTexts {
     };
     submit: string;
   };
+  /** The authority admins' forms for the forums and their cycles. */
+  forumForms: {
+    newForum: string;
+    code: string;
+    codeHint: string;
+    name: string;
+    contract: string;
+    wholeArea: string;
+    members: string;
+    membersHint: string;
+    create: string;
+    editForum: string;
+    saveForum: string;
+    newCycle: string;
+    cycleCode: string;
+    cycleCodeHint: string;
+    startsOn: string;
+    endsOn: string;
+    focusAreas: string;
+    createCycle: string;
+    editCycle: string;
+    saveCycle: string;
+  };
 }
 
 const swedish: PartnershipTexts = {
@@ -204,6 +227,28 @@ const swedish: PartnershipTexts = {
       noCycle: 'Ingen',
     },
     submit: 'Lägg till åtgärden',
+  },
+  forumForms: {
+    newForum: 'Nytt forum',
+    code: 'Kod',
+    codeHint: 'Bokstäver, siffror och bindestreck, t.ex. UL-STAD-FORUM.',
+    name: 'Namn',
+    contract: 'Avtal',
+    wholeArea: 'Hela området',
+    members: 'Medlemmar',
+    membersHint: 'En e-postadress per rad eller åtskilda med kommatecken. De får rapporterna.',
+    create: 'Skapa forumet',
+    editForum: 'Ändra namn och medlemmar',
+    saveForum: 'Spara forumet',
+    newCycle: 'Ny cykel',
+    cycleCode: 'Kod',
+    cycleCodeHint: 'T.ex. 2027H1.',
+    startsOn: 'Börjar',
+    endsOn: 'Slutar',
+    focusAreas: 'Fokusområden',
+    createCycle: 'Lägg till cykeln',
+    editCycle: 'Ändra datum och fokusområden',
+    saveCycle: 'Spara cykeln',
   },
 };
 
@@ -319,6 +364,28 @@ const english: PartnershipTexts = {
       noCycle: 'None',
     },
     submit: 'Add the action',
+  },
+  forumForms: {
+    newForum: 'New forum',
+    code: 'Code',
+    codeHint: 'Letters, digits and dashes, e.g. UL-STAD-FORUM.',
+    name: 'Name',
+    contract: 'Contract',
+    wholeArea: 'The whole area',
+    members: 'Members',
+    membersHint: 'One e-mail address a line, or separated by commas. They receive the reports.',
+    create: 'Create the forum',
+    editForum: 'Change name and members',
+    saveForum: 'Save the forum',
+    newCycle: 'New cycle',
+    cycleCode: 'Code',
+    cycleCodeHint: 'E.g. 2027H1.',
+    startsOn: 'Starts on',
+    endsOn: 'Ends on',
+    focusAreas: 'Focus areas',
+    createCycle: 'Add the cycle',
+    editCycle: 'Change dates and focus areas',
+    saveCycle: 'Save the cycle',
   },
 };
 
