@@ -343,12 +343,15 @@ describe('the case page and its actions', () => {
       .set('Cookie', gubForum.cookie)
       .send({ body: 'Hej' })
       .expect(403);
-    await request(app.server)
-      .post(`/inbox/cases/${reference}/claim`)
+    const refused = await request(app.server)
+      .post(`/inbox/cases/${reference}/claim?lang=sv`)
       .set('Cookie', gubForum.cookie)
+      .set('Accept', 'text/html')
       .type('form')
       .send({ csrf: tokenFor(gubForum) })
       .expect(403);
+    // A page that says what happened, not that the form could not be read.
+    expect(refused.text).toContain('Det får du inte göra');
     expect((await caseRow(reference)).assigned_user_id).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ function pageFor(problem: ProblemDetails): MessagePage {
   if (problem.code === CsrfTokenError.CODE) return 'csrf';
   if (problem.code === ResetLinkInvalidError.CODE) return 'resetInvalid';
   switch (problem.status) {
+    case 403:
+      return 'forbidden';
     case 404:
       return 'notFound';
     case 429:

@@ -10,6 +10,7 @@ export const MESSAGE_PAGES = [
   'csrf',
   'rateLimited',
   'notFound',
+  'forbidden',
   'badRequest',
   'internal',
   'resetInvalid',
@@ -123,6 +124,11 @@ const swedish: InboxTexts = {
       text: 'Kontrollera adressen.',
       link: 'Till inloggningen',
     },
+    forbidden: {
+      title: 'Det får du inte göra',
+      text: 'Din roll eller organisation ger inte rätt till det här. Ingenting har ändrats.',
+      link: 'Till inloggningen',
+    },
     badRequest: {
       title: 'Något gick inte att läsa',
       text: 'Något i det du skickade gick inte att läsa. Ingenting har ändrats. Försök igen.',
@@ -210,6 +216,11 @@ const english: InboxTexts = {
     notFound: {
       title: 'Page not found',
       text: 'Check the address.',
+      link: 'To sign-in',
+    },
+    forbidden: {
+      title: 'You may not do that',
+      text: 'Your role or organisation does not allow this. Nothing was changed.',
       link: 'To sign-in',
     },
     badRequest: {
