@@ -129,10 +129,8 @@ export class PartnershipPageController {
     @Query('lang') lang: unknown,
     @Body() body: FormBody | undefined,
   ): Promise<void> {
-    const language = languageOf(request, lang);
-    this.forms.check(request, 'partnership');
     const values = actionValues(body ?? {});
-    await this.perform(viewer, request, response, language, { values }, async () => {
+    await this.perform({ viewer, request, response, lang }, { values }, async () => {
       const input = await validated(CreateActionDto, {
         title: values.title,
         description: values.description || undefined,
@@ -157,9 +155,7 @@ export class PartnershipPageController {
     @Query('lang') lang: unknown,
     @Body() body: FormBody | undefined,
   ): Promise<void> {
-    const language = languageOf(request, lang);
-    this.forms.check(request, 'partnership');
-    await this.perform(viewer, request, response, language, {}, async () => {
+    await this.perform({ viewer, request, response, lang }, {}, async () => {
       const input = await validated(UpdateActionDto, { status: text(body?.status) });
       await this.partnership.updateAction(viewer, params.id, input);
     });
@@ -174,9 +170,7 @@ export class PartnershipPageController {
     @Query('lang') lang: unknown,
     @Body() body: FormBody | undefined,
   ): Promise<void> {
-    const language = languageOf(request, lang);
-    this.forms.check(request, 'partnership');
-    await this.perform(viewer, request, response, language, {}, async () => {
+    await this.perform({ viewer, request, response, lang }, {}, async () => {
       const input = await validated(RecordCycleDto, {
         reflections: text(body?.reflections),
         decisions: text(body?.decisions),
@@ -194,9 +188,6 @@ export class PartnershipPageController {
     @Query('lang') lang: unknown,
     @Body() body: FormBody | undefined,
   ): Promise<void> {
-    const language = languageOf(request, lang);
-    this.forms.check(request, 'partnership');
-    this.requireForumKeeper(viewer);
     const values = {
       code: text(body?.code),
       name: text(body?.name),
@@ -204,15 +195,20 @@ export class PartnershipPageController {
       members: text(body?.members),
     };
     const typed: ForumFormTyped = { form: 'new-forum', values };
-    await this.perform(viewer, request, response, language, { typed }, async () => {
-      const input = await validated(CreateForumDto, {
-        code: values.code.trim(),
-        name: values.name,
-        contract: values.contract || undefined,
-        members: membersOf(values.members),
-      });
-      await this.partnership.createForum(viewer, input);
-    });
+    await this.perform(
+      { viewer, request, response, lang },
+      { typed },
+      async () => {
+        const input = await validated(CreateForumDto, {
+          code: values.code.trim(),
+          name: values.name,
+          contract: values.contract || undefined,
+          members: membersOf(values.members),
+        });
+        await this.partnership.createForum(viewer, input);
+      },
+      { keepersOnly: true },
+    );
   }
 
   @Post('forums/:id')
@@ -224,18 +220,20 @@ export class PartnershipPageController {
     @Query('lang') lang: unknown,
     @Body() body: FormBody | undefined,
   ): Promise<void> {
-    const language = languageOf(request, lang);
-    this.forms.check(request, 'partnership');
-    this.requireForumKeeper(viewer);
     const values = { name: text(body?.name), members: text(body?.members) };
     const typed: ForumFormTyped = { form: 'edit-forum', id: params.id, values };
-    await this.perform(viewer, request, response, language, { typed }, async () => {
-      const input = await validated(UpdateForumDto, {
-        name: values.name,
-        members: membersOf(values.members),
-      });
-      await this.partnership.updateForum(viewer, params.id, input);
-    });
+    await this.perform(
+      { viewer, request, response, lang },
+      { typed },
+      async () => {
+        const input = await validated(UpdateForumDto, {
+          name: values.name,
+          members: membersOf(values.members),
+        });
+        await this.partnership.updateForum(viewer, params.id, input);
+      },
+      { keepersOnly: true },
+    );
   }
 
   @Post('cycles')
@@ -246,9 +244,6 @@ export class PartnershipPageController {
     @Query('lang') lang: unknown,
     @Body() body: FormBody | undefined,
   ): Promise<void> {
-    const language = languageOf(request, lang);
-    this.forms.check(request, 'partnership');
-    this.requireForumKeeper(viewer);
     const values = {
       forum: text(body?.forum),
       code: text(body?.code),
@@ -257,10 +252,15 @@ export class PartnershipPageController {
       focusAreas: list(body?.focusAreas),
     };
     const typed: ForumFormTyped = { form: 'new-cycle', values };
-    await this.perform(viewer, request, response, language, { typed }, async () => {
-      const input = await validated(CreateCycleDto, { ...values, code: values.code.trim() });
-      await this.partnership.createCycle(viewer, input);
-    });
+    await this.perform(
+      { viewer, request, response, lang },
+      { typed },
+      async () => {
+        const input = await validated(CreateCycleDto, { ...values, code: values.code.trim() });
+        await this.partnership.createCycle(viewer, input);
+      },
+      { keepersOnly: true },
+    );
   }
 
   @Post('cycles/:id')
@@ -272,41 +272,41 @@ export class PartnershipPageController {
     @Query('lang') lang: unknown,
     @Body() body: FormBody | undefined,
   ): Promise<void> {
-    const language = languageOf(request, lang);
-    this.forms.check(request, 'partnership');
-    this.requireForumKeeper(viewer);
     const values = {
       startsOn: text(body?.startsOn),
       endsOn: text(body?.endsOn),
       focusAreas: list(body?.focusAreas),
     };
     const typed: ForumFormTyped = { form: 'edit-cycle', id: params.id, values };
-    await this.perform(viewer, request, response, language, { typed }, async () => {
-      const input = await validated(UpdateCycleDto, values);
-      await this.partnership.updateCycle(viewer, params.id, input);
-    });
+    await this.perform(
+      { viewer, request, response, lang },
+      { typed },
+      async () => {
+        const input = await validated(UpdateCycleDto, values);
+        await this.partnership.updateCycle(viewer, params.id, input);
+      },
+      { keepersOnly: true },
+    );
   }
 
   /**
-   * Forums and cycles are the authority's admins' to keep: anyone else is refused before
-   * the form is read, as the JSON API refuses them.
+   * A form's post: its CSRF token checked first (and, for forums and cycles, that the viewer
+   * is an authority admin, as the JSON API checks), then the change; a refused change (bad
+   * input, conflict) shows the page again with why and what was typed.
    */
-  private requireForumKeeper(viewer: Principal): void {
-    if (!this.partnership.canKeepForums(viewer))
+  private async perform(
+    post: { viewer: Principal; request: Request; response: Response; lang: unknown },
+    kept: Kept,
+    change: () => Promise<void>,
+    options: { keepersOnly?: boolean } = {},
+  ): Promise<void> {
+    const { viewer, request, response } = post;
+    const language = languageOf(request, post.lang);
+    this.forms.check(request, 'partnership');
+    if (options.keepersOnly && !this.partnership.canKeepForums(viewer))
       throw new PartnershipForbiddenError(
         "Only the authority's admins keep the forums and cycles.",
       );
-  }
-
-  /** Does the change; a refused one (bad input, conflict) shows the page again with why. */
-  private async perform(
-    viewer: Principal,
-    request: Request,
-    response: Response,
-    language: Language,
-    kept: Kept,
-    change: () => Promise<void>,
-  ): Promise<void> {
     try {
       await change();
     } catch (error) {
