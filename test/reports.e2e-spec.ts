@@ -361,6 +361,20 @@ describe('the monthly report', () => {
     expect(rowsOf(doc, 'actions')).toEqual([
       expect.objectContaining({ title: 'Utbildning i bemötande', owner: 'Gamla Uppsala Buss AB' }),
     ]);
+    // The monthly report lists it among the open actions, with its state.
+    const monthly = await request(app.server)
+      .get('/api/v1/reports/monthly?month=2026-12&contract=UL-STAD-2019')
+      .set(as(tokens.ul))
+      .expect(200);
+    expect(rowsOf(monthly.body as ReportDocument, 'actions')).toEqual([
+      expect.objectContaining({
+        title: 'Utbildning i bemötande',
+        owner: 'Gamla Uppsala Buss AB',
+        status: 'Pågår',
+        rootCauses: 'Personalens agerande',
+        focusAreas: 'Bemötande',
+      }),
+    ]);
     expect(rowsOf(doc, 'forum-decisions')).toEqual([
       { what: 'Reflektioner', text: 'Bemötandet har blivit sämre i december.' },
       { what: 'Beslut', text: 'GUB utbildar förarna i januari.' },
