@@ -180,6 +180,15 @@ describe('routing cases with the demo area (Uppsala, GTFS 2021)', () => {
     expect(counts).toEqual(
       expect.arrayContaining([{ contractCode: 'UL-STAD-2019', month, transfers: 1 }]),
     );
+    // Another operator counts only its own contracts: GUB's misroute is not Nobina's to see.
+    const nobina = await app.dataSource.query<{ id: string }[]>(
+      "SELECT id FROM organisations WHERE code = 'NOBINA'",
+    );
+    const theirs = await transfers.misrouteCounts(month, month, {
+      organisationId: nobina[0].id,
+      organisationKind: 'operator',
+    });
+    expect(theirs.map((row) => row.contractCode)).not.toContain('UL-STAD-2019');
   });
 
   it('keeps transfers and misroute counts behind sign-in', async () => {

@@ -5,6 +5,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
 import { Public } from '../auth/public.decorator';
 import { CasesService } from './cases.service';
 import { CaseStatusDto } from './dto/case-status.dto';
@@ -44,10 +46,10 @@ export class CasesController {
 export class MisroutesController {
   constructor(private readonly transfers: TransfersService) {}
 
-  /** Transfers away from each contract per month (handlers only). */
+  /** Transfers away from each contract per month; an operator sees its own contracts'. */
   @Get('misroutes')
   @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  misroutes(@Query() query: MisroutesQueryDto) {
-    return this.transfers.misrouteCounts(query.from, query.to);
+  misroutes(@CurrentUser() viewer: Principal, @Query() query: MisroutesQueryDto) {
+    return this.transfers.misrouteCounts(query.from, query.to, viewer);
   }
 }

@@ -1,3 +1,4 @@
+import type { Principal } from '../auth/principal';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -171,8 +172,17 @@ export class TransfersService {
     };
   }
 
-  /** Transfers away from each contract per month: the misroutes the forums watch. */
-  async misrouteCounts(fromMonth: string, toMonth: string): Promise<MisrouteCount[]> {
+  /**
+   * Transfers away from each contract per month: the misroutes the forums watch. An
+   * operator (or another organisation) counts only the contracts it runs; the authority all.
+   */
+  async misrouteCounts(
+    fromMonth: string,
+    toMonth: string,
+    viewer: Pick<Principal, 'organisationId' | 'organisationKind'> | null = null,
+  ): Promise<MisrouteCount[]> {
+    const operatorId =
+      viewer && viewer.organisationKind !== 'authority' ? viewer.organisationId : null;
     const rows = await this.dataSource.query<
       { contract_code: string | null; month: string; transfers: string }[]
     >(
@@ -182,8 +192,9 @@ export class TransfersService {
          CROSS JOIN area_settings a
          LEFT JOIN contracts c ON c.id = t.from_contract_id
         WHERE to_char(t.at AT TIME ZONE a.time_zone, 'YYYY-MM') BETWEEN $1 AND $2
+          AND ($3::uuid IS NULL OR c.operator_id = $3::uuid)
         GROUP BY 1, 2 ORDER BY 2, 1`,
-      [fromMonth, toMonth],
+      [fromMonth, toMonth, operatorId],
     );
     return rows.map((row) => ({
       contractCode: row.contract_code,
